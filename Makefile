@@ -1,0 +1,72 @@
+# wagtail-vertrouwen: `make demo` serves the example site, `make test` runs the whole suite.
+# Both start from nothing but Python 3.11: they create .venv and install what they need.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python example_site/manage.py
+DEMO_SETTINGS := example_site.settings.demo
+TEST_SETTINGS := example_site.settings.test
+CHROMIUM := /usr/bin/chromium
+# Run apt-get directly as root, through sudo otherwise.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test test-fast lint format messages docs chromium bench clean help
+
+help:
+	@echo "make demo   - install, migrate, load the demo content and serve http://127.0.0.1:8000/"
+	@echo "make test   - install (Chromium included) and run lint, checks and the whole test suite"
+	@echo "              (on PostgreSQL when DATABASE_URL is set)"
+	@echo "make docs   - build the documentation into ./site"
+	@echo "make messages - update the translation catalogues after changing UI strings"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: $(STAMP)
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) load_demo --port 8000
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) runserver 127.0.0.1:8000
+
+chromium:
+	@test -x $(CHROMIUM) || { \
+		echo "Installing Chromium from Debian's packages for the browser tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(STAMP)
+	cd wagtail_vertrouwen && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) PYTHONPATH=.. \
+		../$(BIN)/django-admin makemessages --locale nl --locale ar --no-obsolete --add-location file
+	cd wagtail_vertrouwen && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) PYTHONPATH=.. \
+		../$(BIN)/django-admin compilemessages
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) chromium lint
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/docs-check
+	$(BIN)/pytest
+
+# The suite without the browser tests, for a quick round while working.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser"
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var build site .pytest_cache .ruff_cache

@@ -1,0 +1,305 @@
+"""Demo content: a school board with two schools, their vertrouwenspersonen and route-finders.
+
+``build_demo()`` is used by ``manage.py load_demo`` and by the test suite, so the demo and
+the tests look at the same content.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import Group, User
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, Site
+
+from wagtail_vertrouwen.blocks.defaults import routewijzer_default
+from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
+
+from .home.models import HomePage
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    description: str
+    superuser: bool = False
+
+
+#: Published in the README. They log in only under the demo settings (example_site.auth).
+DEMO_USERS = (
+    DemoUser("redacteur", "demo-redacteur", "web editor of both schools"),
+    DemoUser("beheerder", "demo-beheerder", "superuser", superuser=True),
+)
+
+SCHOOLS = (
+    {
+        "key": "regenboog",
+        "title": "OBS De Regenboog",
+        "hostname": "127.0.0.1",
+        "intro": {
+            "nl": "<p>Welkom bij openbare basisschool De Regenboog in Druten.</p>",
+            "en": "<p>Welcome to De Regenboog, a public primary school in Druten.</p>",
+        },
+    },
+    {
+        "key": "vlinder",
+        "title": "CBS De Vlinder",
+        "hostname": "localhost",
+        "intro": {
+            "nl": "<p>Welkom bij christelijke basisschool De Vlinder in Beneden-Leeuwen.</p>",
+            "en": "<p>Welcome to De Vlinder, a Christian primary school in Beneden-Leeuwen.</p>",
+        },
+    },
+)
+
+INDEX = {
+    "title": {"nl": "Vertrouwenspersonen", "en": "Confidential advisers"},
+    "slug": {"nl": "vertrouwenspersonen", "en": "confidential-advisers"},
+    "intro": {
+        "nl": "<p>Met wie kun je praten als er iets is? Hier staan de contactpersonen en "
+        "vertrouwenspersonen van onze school.</p>",
+        "en": "<p>Who can you talk to when something is wrong? These are the contact persons "
+        "and confidential advisers of our school.</p>",
+    },
+}
+
+PEOPLE = (
+    {
+        "school": "regenboog",
+        "title": "Fatima El Amrani",
+        "roles": ["interne_vertrouwenspersoon", "aanspreekpunt_pesten"],
+        "languages": ["nl", "ar", "en"],
+        "phone": "0487-123456",
+        "email": "f.elamrani@regenboog.example",
+        "spreekuur": {
+            "nl": "dinsdag en donderdag 12.00-13.00 uur",
+            "en": "Tuesdays and Thursdays 12.00-13.00",
+        },
+        "location": {
+            "nl": "kamer 1.12, naast de teamkamer",
+            "en": "room 1.12, next to the staff room",
+        },
+        "introduction": {
+            "nl": "<p>Ik ben groepsleerkracht van groep 6 en interne vertrouwenspersoon. Je "
+            "kunt bij mij terecht als je ergens mee zit, ook als het over pesten gaat.</p>",
+            "en": "<p>I teach year 6 and I am the internal confidential adviser. Come to me "
+            "when something is bothering you, including bullying.</p>",
+        },
+        "colour": (0, 87, 122),
+    },
+    {
+        "school": "regenboog",
+        "title": "Joost de Vries",
+        "roles": ["interne_contactpersoon"],
+        "languages": ["nl", "en"],
+        "email": "j.devries@regenboog.example",
+        "introduction": {
+            "nl": "<p>Ik vertel je hoe de klachtenregeling werkt en bij wie je terechtkunt.</p>",
+            "en": "<p>I explain how the complaints procedure works and whom to turn to.</p>",
+        },
+        "colour": (122, 62, 0),
+    },
+    {
+        "school": "regenboog",
+        "title": "Marieke Jansen",
+        "roles": ["aandachtsfunctionaris", "intern_begeleider"],
+        "languages": ["nl"],
+        "phone": "0487-123457",
+        "introduction": {
+            "nl": "<p>Als intern begeleider en aandachtsfunctionaris zorg ik dat kinderen de "
+            "hulp krijgen die ze nodig hebben.</p>",
+            "en": "<p>As pupil support coordinator and child protection officer I make sure "
+            "children get the help they need.</p>",
+        },
+        "colour": (70, 90, 30),
+    },
+    {
+        "school": "regenboog",
+        "title": "Hanneke Bosman",
+        "roles": ["externe_vertrouwenspersoon"],
+        "languages": ["nl", "de", "en"],
+        "phone": "06-12345678",
+        "email": "hanneke.bosman@vertrouwenswerk.example",
+        "organisation": "Vertrouwenswerk Rivierenland (demo)",
+        "serves": ["regenboog", "vlinder"],
+        "term_ends": date(2029, 7, 31),
+        "introduction": {
+            "nl": "<p>Ik ben de onafhankelijke externe vertrouwenspersoon van alle scholen van "
+            "de stichting. Ik luister, geef advies en help bij een klacht.</p>",
+            "en": "<p>I am the independent external confidential adviser for all schools of "
+            "the board. I listen, advise and help with a complaint.</p>",
+        },
+        "colour": (90, 40, 110),
+    },
+    {
+        "school": "vlinder",
+        "title": "Yusuf Demir",
+        "roles": ["interne_vertrouwenspersoon"],
+        "languages": ["nl", "tr"],
+        "phone": "0487-654321",
+        "email": "y.demir@vlinder.example",
+        "spreekuur": {"nl": "maandag 8.15-8.45 uur", "en": "Mondays 8.15-8.45"},
+        "introduction": {
+            "nl": "<p>Ik ben leerkracht van groep 8 en interne vertrouwenspersoon.</p>",
+            "en": "<p>I teach year 8 and I am the internal confidential adviser.</p>",
+        },
+        "colour": (0, 100, 70),
+    },
+    {
+        "school": "vlinder",
+        "title": "Anna Kowalska",
+        "roles": ["interne_contactpersoon", "aanspreekpunt_pesten"],
+        "languages": ["nl", "pl", "uk"],
+        "email": "a.kowalska@vlinder.example",
+        "introduction": {
+            "nl": "<p>Ik ben contactpersoon en aanspreekpunt pesten.</p>",
+            "en": "<p>I am the contact person and the anti-bullying contact.</p>",
+        },
+        "colour": (150, 30, 60),
+    },
+    {
+        # Deliberately without photo or contact details: the page must still read well.
+        "school": "vlinder",
+        "title": "Piet Smit",
+        "roles": ["intern_begeleider"],
+        "languages": [],
+    },
+)
+
+
+def _avatar(name, colour):
+    initials = "".join(part[0] for part in name.split() if part[0].isupper())[:2]
+    image = PILImage.new("RGB", (400, 400), colour)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((60, 60, 340, 340), outline=(255, 255, 255), width=12)
+    draw.text((200, 200), initials, fill=(255, 255, 255), anchor="mm", font_size=120)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageFile(buffer, name=f"{name.lower().replace(' ', '-')}.png")
+
+
+def _translate(page, locale, **fields):
+    """Create (or update) the translation of ``page`` in ``locale`` and publish it."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def build_demo(port=8000):
+    """Create the demo content from scratch. Returns a dict of the main objects."""
+    nl = Locale.objects.get_or_create(language_code="nl")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    Locale.objects.get_or_create(language_code="ar")
+
+    Site.objects.all().delete()
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+
+    sites, homes, indexes = {}, {}, {}
+    for number, school in enumerate(SCHOOLS):
+        home = HomePage(
+            title=school["title"],
+            slug=school["key"],
+            locale=nl,
+            introduction=school["intro"]["nl"],
+        )
+        root.add_child(instance=home)
+        index = VertrouwenspersonenIndexPage(
+            title=INDEX["title"]["nl"], slug=INDEX["slug"]["nl"], introduction=INDEX["intro"]["nl"]
+        )
+        home.add_child(instance=index)
+        _publish(index)
+        home.vertrouwenspersonen_page = index
+        home.body = [("routewijzer", routewijzer_default("nl"))]
+        _publish(home)
+        sites[school["key"]] = Site.objects.create(
+            hostname=school["hostname"],
+            port=port,
+            root_page=home,
+            site_name=school["title"],
+            is_default_site=number == 0,
+        )
+        homes[school["key"]], indexes[school["key"]] = home, index
+
+    profiles = {}
+    for person in PEOPLE:
+        photo = None
+        if person.get("colour"):
+            photo = Image.objects.create(
+                title=person["title"],
+                file=_avatar(person["title"], person["colour"]),
+                description=f"Portret van {person['title']}",
+            )
+        profile = VertrouwenspersoonPage(
+            title=person["title"],
+            roles=person["roles"],
+            languages=person["languages"],
+            phone=person.get("phone", ""),
+            email=person.get("email", ""),
+            organisation=person.get("organisation", ""),
+            term_ends=person.get("term_ends"),
+            spreekuur=person.get("spreekuur", {}).get("nl", ""),
+            location=person.get("location", {}).get("nl", ""),
+            introduction=person.get("introduction", {}).get("nl", ""),
+            photo=photo,
+        )
+        indexes[person["school"]].add_child(instance=profile)
+        profile.schools.set([sites[key] for key in person.get("serves", [])])
+        _publish(profile)
+        profiles[person["title"]] = profile
+
+    # The English translation of everything, as an editor would make with wagtail-localize.
+    for school in SCHOOLS:
+        key = school["key"]
+        _translate(
+            homes[key],
+            en,
+            introduction=school["intro"]["en"],
+            body=[("routewijzer", routewijzer_default("en"))],
+        )
+        _translate(
+            indexes[key],
+            en,
+            title=INDEX["title"]["en"],
+            slug=INDEX["slug"]["en"],
+            introduction=INDEX["intro"]["en"],
+        )
+    for person in PEOPLE:
+        _translate(
+            profiles[person["title"]],
+            en,
+            spreekuur=person.get("spreekuur", {}).get("en", ""),
+            location=person.get("location", {}).get("en", ""),
+            introduction=person.get("introduction", {}).get("en", ""),
+        )
+
+    editors = Group.objects.get(name="Editors")
+    for demo_user in DEMO_USERS:
+        user, _created = User.objects.get_or_create(username=demo_user.username)
+        user.set_password(demo_user.password)
+        user.is_superuser = user.is_staff = demo_user.superuser
+        user.email = f"{demo_user.username}@demo.example"
+        user.save()
+        if not demo_user.superuser:
+            user.groups.add(editors)
+
+    return {"sites": sites, "homes": homes, "indexes": indexes, "profiles": profiles}

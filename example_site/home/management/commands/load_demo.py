@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from example_site.demo import DEMO_USERS, SCHOOLS, build_demo
+
+
+class Command(BaseCommand):
+    help = "Replace all pages and sites with the demo content (demo settings only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, port, **options):
+        if not settings.DEMO:
+            raise CommandError(
+                "load_demo only runs with the demo settings (example_site.settings.demo)."
+            )
+        build_demo(port=port)
+        lines = ["", "The demo is ready. The two schools:"]
+        for school in SCHOOLS:
+            lines.append(f"  {school['title']:<18} http://{school['hostname']}:{port}/")
+        lines.append("  English: add /en/ to either address; Arabic: /ar/ (route-finder only).")
+        lines.append(f"  Wagtail admin:      http://127.0.0.1:{port}/admin/")
+        lines.append(f"  API:                http://127.0.0.1:{port}/api/v2/pages/")
+        lines.append("Demo logins (they work with the demo settings only):")
+        for user in DEMO_USERS:
+            lines.append(f"  {user.username} / {user.password}  ({user.description})")
+        self.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from wagtail_vertrouwen.blocks import RoutewijzerBlock
+
+
+class HomePage(Page):
+    """A school's homepage: an introduction and the route-finder."""
+
+    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+    body = StreamField(
+        [
+            ("routewijzer", RoutewijzerBlock()),
+            ("text", blocks.RichTextBlock(label=_("Text"))),
+        ],
+        blank=True,
+    )
+    vertrouwenspersonen_page = models.ForeignKey(
+        "wagtail_vertrouwen.VertrouwenspersonenIndexPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page listing the vertrouwenspersonen"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("vertrouwenspersonen_page"),
+        FieldPanel("body"),
+    ]
+    api_fields = [APIField("introduction"), APIField("body")]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("school homepage")

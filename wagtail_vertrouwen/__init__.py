@@ -1,0 +1,3 @@
+"""Vertrouwenswerk for Dutch school websites on Wagtail."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Headless access: serializers for Wagtail's API (v2)."""

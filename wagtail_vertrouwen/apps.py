@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailVertrouwenConfig(AppConfig):
+    name = "wagtail_vertrouwen"
+    label = "wagtail_vertrouwen"
+    verbose_name = _("Vertrouwenswerk")
+    default_auto_field = "django.db.models.BigAutoField"

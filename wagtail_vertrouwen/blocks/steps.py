@@ -1,0 +1,54 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from ..choices import RouteRol
+
+
+class RouteStepBlock(blocks.StructBlock):
+    """One step of a route: who to go to, what to do, and when to go on."""
+
+    role = blocks.ChoiceBlock(
+        choices=RouteRol.choices,
+        required=False,
+        label=_("Who (role)"),
+        help_text=_(
+            "The role to go to. The route-finder shows the people with this role at the school."
+        ),
+    )
+    person = blocks.PageChooserBlock(
+        page_type="wagtail_vertrouwen.VertrouwenspersoonPage",
+        required=False,
+        label=_("Who (a particular person)"),
+        help_text=_("Optional: point to one profile instead of everyone with the role."),
+    )
+    action = blocks.TextBlock(
+        max_length=1000,
+        label=_("What to do"),
+        rows=2,
+    )
+    next_when = blocks.TextBlock(
+        required=False,
+        max_length=500,
+        label=_("When to go on to the next step"),
+        rows=2,
+    )
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Step")
+        label_format = "{role}: {action}"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("role") and not value.get("person"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "role": ValidationError(
+                        _("Choose a role or a particular person for this step."),
+                        code="no_one",
+                    )
+                }
+            )
+        return value

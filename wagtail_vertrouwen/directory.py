@@ -1,0 +1,139 @@
+"""Who a route step points to: live profiles serving the current school, or a national line.
+
+A route step names a role ("the internal confidential adviser") or a particular profile page.
+The directory looks these up once per request for the school (Wagtail site) being viewed, in
+the visitor's language, so rendering a route-finder costs a fixed number of queries however
+many steps it has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import translation
+
+from .choices import PROFILE_ROLES_FOR_ROUTE_ROLE, RouteRol
+from .contacts import NATIONAL_CONTACTS
+
+_REQUEST_CACHE_ATTR = "_wagtail_vertrouwen_directory"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person or line to contact, as shown in a route step and in the API."""
+
+    kind: str  # "profile" or "national"
+    name: str
+    role: str = ""
+    role_label: str = ""
+    phone: str = ""
+    email: str = ""
+    url: str = ""
+    description: str = ""
+    page_id: int | None = None
+    roles: tuple[str, ...] = field(default=())
+
+    @property
+    def tel_href(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    def as_api(self) -> dict:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "role": self.role,
+            "role_label": self.role_label,
+            "phone": self.phone,
+            "email": self.email,
+            "url": self.url,
+            "description": self.description,
+            "page_id": self.page_id,
+        }
+
+
+def national_contact(key: str) -> Contact:
+    line = NATIONAL_CONTACTS[key]
+    return Contact(
+        kind="national",
+        name=str(line.name),
+        role=key,
+        role_label=str(RouteRol(key).label),
+        phone=line.phone,
+        description=str(line.description),
+    )
+
+
+class Directory:
+    """The current profiles serving one site, in the active language."""
+
+    def __init__(self, site, request=None):
+        from .models import VertrouwenspersoonPage
+
+        self.site = site
+        self.request = request
+        language = translation.get_language()
+        profiles = (
+            VertrouwenspersoonPage.objects.serving(site, language=language)
+            if site is not None
+            else VertrouwenspersoonPage.objects.none()
+        )
+        self.profiles = list(profiles)
+        self._by_key = {profile.translation_key: profile for profile in self.profiles}
+
+    @classmethod
+    def for_request(cls, request):
+        """One directory per request, shared by every block on the page."""
+        from wagtail.models import Site
+
+        if request is None:
+            return cls(None)
+        directory = getattr(request, _REQUEST_CACHE_ATTR, None)
+        if directory is None:
+            directory = cls(Site.find_for_request(request), request)
+            setattr(request, _REQUEST_CACHE_ATTR, directory)
+        return directory
+
+    def _contact(self, profile, role: str = "") -> Contact:
+        shown_role = role if role in profile.roles else (profile.roles[0] if profile.roles else "")
+        return Contact(
+            kind="profile",
+            name=profile.title,
+            role=shown_role,
+            role_label=str(RouteRol(shown_role).label) if shown_role else "",
+            phone=profile.phone,
+            email=profile.email,
+            url=profile.get_url(request=self.request) or "",
+            page_id=profile.pk,
+            roles=tuple(profile.roles),
+        )
+
+    def with_roles(self, route_role: str) -> list[Contact]:
+        wanted = PROFILE_ROLES_FOR_ROUTE_ROLE.get(route_role, ())
+        return [
+            self._contact(profile, route_role)
+            for profile in self.profiles
+            if any(role in wanted for role in profile.roles)
+        ]
+
+    def for_step(self, role: str, person=None) -> list[Contact]:
+        """The contacts of a route step: the chosen person, else whoever holds the role."""
+        if person is not None:
+            profile = self._by_key.get(getattr(person, "translation_key", None))
+            if profile is not None:
+                return [self._contact(profile, role)]
+        if role in NATIONAL_CONTACTS:
+            return [national_contact(role)]
+        if role:
+            return self.with_roles(role)
+        return []
+
+    def always_available(self) -> list[tuple[str, list[Contact]]]:
+        """The contacts that are always possible (model klachtenregeling, Bijlage II)."""
+        return [
+            (RouteRol.INTERNE_CONTACTPERSOON, self.with_roles(RouteRol.INTERNE_CONTACTPERSOON)),
+            (RouteRol.VERTROUWENSPERSOON, self.with_roles(RouteRol.VERTROUWENSPERSOON)),
+            (RouteRol.VERTROUWENSINSPECTEUR, [national_contact(RouteRol.VERTROUWENSINSPECTEUR)]),
+            (RouteRol.VEILIG_THUIS, [national_contact(RouteRol.VEILIG_THUIS)]),
+            (RouteRol.ALARMNUMMER, [national_contact(RouteRol.ALARMNUMMER)]),
+        ]

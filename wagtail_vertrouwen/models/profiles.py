@@ -1,0 +1,348 @@
+"""Profile pages of the people in vertrouwenswerk, and the index that lists them.
+
+Nothing here decides who receives meldingen: the confidential channel manages that itself.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Page, PageManager, Site
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..api.serializers import ChoiceListSerializer, SitesSerializer
+from ..choices import Rol, Taal
+from ..fields import ChoiceListField
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()\-]{1,28}[0-9]$",
+    _("Enter a phone number of digits, spaces and hyphens, for example 024-1234567."),
+)
+
+
+class VertrouwenspersoonQuerySet(PageQuerySet):
+    def current(self):
+        """Live, public profiles whose appointment term has not ended."""
+        today = timezone.localdate()
+        return self.live().public().filter(Q(term_ends__isnull=True) | Q(term_ends__gte=today))
+
+    def serving(self, site: Site, language: str | None = None):
+        """Current profiles that serve ``site``, one per person, in ``language`` if translated.
+
+        A profile serves a site when the site is among its schools, or when it has no schools
+        and lives in that site's page tree. The schools of any translation count, so a
+        translated profile need not repeat them.
+        """
+        model = self.model
+        roots = site.root_page.get_translations(inclusive=True)
+        in_tree = Q()
+        for root in roots:
+            in_tree |= Q(path__startswith=root.path)
+        serving_keys = model.objects.filter(
+            Q(schools=site) | (Q(schools__isnull=True) & in_tree)
+        ).values("translation_key")
+        candidates = list(
+            self.current().filter(translation_key__in=serving_keys).select_related("locale")
+        )
+        return _one_per_person(candidates, language)
+
+
+def _one_per_person(profiles, language):
+    """Keep one version of each person: the visitor's language, else the default one."""
+    default_language = Locale.get_default().language_code
+    chosen = {}
+    for profile in profiles:
+        rank = (
+            0
+            if profile.locale.language_code == language
+            else 1
+            if profile.locale.language_code == default_language
+            else 2
+        )
+        current = chosen.get(profile.translation_key)
+        if current is None or rank < current[0]:
+            chosen[profile.translation_key] = (rank, profile)
+    return sorted(
+        (profile for _rank, profile in chosen.values()), key=lambda p: (p.title.lower(), p.pk)
+    )
+
+
+VertrouwenspersoonManager = PageManager.from_queryset(VertrouwenspersoonQuerySet)
+
+
+class VertrouwenspersoonPage(Page):
+    """One person: who they are, how and when to reach them, and which schools they serve."""
+
+    roles = ChoiceListField(
+        item_choices=Rol.choices,
+        verbose_name=_("roles"),
+        help_text=_("Everything this person is at the school; choose at least one."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for people who cannot see it. Leave empty to use the "
+            "image's own description."
+        ),
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        max_length=2000,
+        help_text=_("A few friendly sentences: who you are and what you can help with."),
+    )
+    languages = ChoiceListField(
+        item_choices=Taal.choices,
+        blank=True,
+        verbose_name=_("languages spoken"),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("email"), blank=True)
+    spreekuur = models.CharField(
+        _("consultation hours"),
+        max_length=255,
+        blank=True,
+        help_text=_("When you can be reached, for example: Tuesdays 12:00-13:00."),
+    )
+    location = models.CharField(
+        _("where to find me"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: room 1.12, next to the staff room."),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=255,
+        blank=True,
+        help_text=_("For an external confidential adviser: the organisation they work for."),
+    )
+    schools = ParentalManyToManyField(
+        "wagtailcore.Site",
+        blank=True,
+        related_name="+",
+        verbose_name=_("schools served"),
+        help_text=_(
+            "The schools (sites) this person serves. Leave empty for only the school whose "
+            "pages this profile is part of."
+        ),
+    )
+    term_ends = models.DateField(
+        _("end of appointment term"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this date the profile is no longer listed or shown in the route-finder."
+        ),
+    )
+
+    objects = VertrouwenspersoonManager()
+
+    parent_page_types = ["wagtail_vertrouwen.VertrouwenspersonenIndexPage"]
+    subpage_types = []
+    template = "wagtail_vertrouwen/pages/vertrouwenspersoon_page.html"
+
+    content_panels = [
+        FieldPanel("title", heading=_("Name")),
+        FieldPanel("roles"),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt")],
+            heading=_("Photo"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("spreekuur"),
+                FieldPanel("location"),
+            ],
+            heading=_("How and when to reach me"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("schools", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("term_ends"),
+            ],
+            heading=_("Appointment"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    api_fields = [
+        APIField("roles", serializer=ChoiceListSerializer(Rol.choices)),
+        APIField("photo", serializer=ImageRenditionField("fill-400x400")),
+        APIField("photo_alt_text"),
+        APIField("introduction"),
+        APIField("languages", serializer=ChoiceListSerializer(Taal.choices)),
+        APIField("phone"),
+        APIField("email"),
+        APIField("spreekuur"),
+        APIField("location"),
+        APIField("organisation"),
+        APIField("schools", serializer=SitesSerializer()),
+        APIField("term_ends"),
+    ]
+
+    # wagtail-localize: contact details and appointments are the same in every language;
+    # only the words about the person are translated.
+    override_translatable_fields = [
+        SynchronizedField("roles"),
+        SynchronizedField("photo"),
+        TranslatableField("photo_alt"),
+        TranslatableField("introduction"),
+        SynchronizedField("languages"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        TranslatableField("spreekuur"),
+        TranslatableField("location"),
+        SynchronizedField("organisation"),
+        SynchronizedField("schools"),
+        SynchronizedField("term_ends"),
+    ]
+
+    class Meta:
+        verbose_name = _("vertrouwenspersoon profile")
+        verbose_name_plural = _("vertrouwenspersoon profiles")
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt and not self.photo.description:
+            raise ValidationError(
+                {
+                    "photo_alt": _(
+                        "Describe the photo for people who cannot see it, or give the image "
+                        "a description in the image library."
+                    )
+                }
+            )
+
+    @property
+    def photo_alt_text(self):
+        if not self.photo_id:
+            return ""
+        return self.photo_alt or self.photo.description or ""
+
+    @property
+    def role_labels(self):
+        labels = dict(Rol.choices)
+        return [labels[key] for key in self.roles if key in labels]
+
+    @property
+    def language_labels(self):
+        labels = dict(Taal.choices)
+        return [labels[key] for key in self.languages if key in labels]
+
+    @property
+    def term_has_ended(self):
+        return self.term_ends is not None and self.term_ends < timezone.localdate()
+
+    @property
+    def has_contact_details(self):
+        return any([self.phone, self.email, self.spreekuur, self.location])
+
+    @property
+    def tel_href(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+class ProfileFilterForm(forms.Form):
+    """The visitor's filter on the index: school and language. Bad values are reported."""
+
+    school = forms.TypedChoiceField(label=_("School"), required=False, coerce=int, empty_value=None)
+    language = forms.ChoiceField(label=_("Speaks"), required=False)
+
+    def __init__(self, *args, schools=(), languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].choices = [("", _("All schools"))] + [
+            (site.pk, site.site_name or site.hostname) for site in schools
+        ]
+        self.fields["language"].choices = [("", _("Any language"))] + list(languages)
+
+
+class VertrouwenspersonenIndexPage(Page):
+    """Lists the people serving this school, grouped by role, filterable by school and language."""
+
+    introduction = RichTextField(
+        _("introduction"), features=["bold", "italic", "link", "ul"], blank=True
+    )
+
+    subpage_types = ["wagtail_vertrouwen.VertrouwenspersoonPage"]
+    template = "wagtail_vertrouwen/pages/vertrouwenspersonen_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        verbose_name = _("vertrouwenspersonen index")
+        verbose_name_plural = _("vertrouwenspersonen indexes")
+
+    def get_profiles(self, language=None):
+        """This page's own profiles and the board's profiles that serve its school."""
+        site = self.get_site()
+        own = VertrouwenspersoonPage.objects.child_of(self).current().filter(locale=self.locale)
+        profiles = {p.translation_key: p for p in own}
+        if site is not None:
+            for profile in VertrouwenspersoonPage.objects.serving(
+                site, language=language or self.locale.language_code
+            ):
+                profiles.setdefault(profile.translation_key, profile)
+        return sorted(profiles.values(), key=lambda p: (p.title.lower(), p.pk))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        profiles = self.get_profiles()
+        school_ids = set()
+        for profile in profiles:
+            school_ids.update(site.pk for site in profile.schools.all())
+        schools = Site.objects.filter(pk__in=school_ids).order_by("site_name", "hostname")
+        spoken = {code for profile in profiles for code in profile.languages}
+        languages = [(code, label) for code, label in Taal.choices if code in spoken]
+        form = ProfileFilterForm(request.GET or None, schools=schools, languages=languages)
+        if form.is_bound and form.is_valid():
+            school = form.cleaned_data["school"]
+            language = form.cleaned_data["language"]
+            if school:
+                profiles = [p for p in profiles if school in {site.pk for site in p.schools.all()}]
+            if language:
+                profiles = [p for p in profiles if language in p.languages]
+        groups = []
+        for role, label in Rol.choices:
+            members = [p for p in profiles if role in p.roles]
+            if members:
+                groups.append({"role": role, "label": label, "profiles": members})
+        context.update(
+            {
+                "filter_form": form,
+                "role_groups": groups,
+                "profile_count": len(profiles),
+                "show_filter": len(schools) > 1 or len(languages) > 1,
+            }
+        )
+        return context
