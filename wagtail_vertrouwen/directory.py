@@ -29,6 +29,7 @@ class Contact:
     phone: str = ""
     email: str = ""
     url: str = ""
+    full_url: str = ""
     description: str = ""
     page_id: int | None = None
     roles: tuple[str, ...] = field(default=())
@@ -46,7 +47,7 @@ class Contact:
             "role_label": self.role_label,
             "phone": self.phone,
             "email": self.email,
-            "url": self.url,
+            "url": self.full_url or self.url,
             "description": self.description,
             "page_id": self.page_id,
         }
@@ -83,16 +84,16 @@ class Directory:
 
     @classmethod
     def for_request(cls, request):
-        """One directory per request, shared by every block on the page."""
+        """One directory per request and language, shared by every block on the page."""
         from wagtail.models import Site
 
         if request is None:
             return cls(None)
-        directory = getattr(request, _REQUEST_CACHE_ATTR, None)
-        if directory is None:
-            directory = cls(Site.find_for_request(request), request)
-            setattr(request, _REQUEST_CACHE_ATTR, directory)
-        return directory
+        cache = request.__dict__.setdefault(_REQUEST_CACHE_ATTR, {})
+        language = translation.get_language()
+        if language not in cache:
+            cache[language] = cls(Site.find_for_request(request), request)
+        return cache[language]
 
     def _contact(self, profile, role: str = "") -> Contact:
         shown_role = role if role in profile.roles else (profile.roles[0] if profile.roles else "")
@@ -104,6 +105,7 @@ class Directory:
             phone=profile.phone,
             email=profile.email,
             url=profile.get_url(request=self.request) or "",
+            full_url=profile.get_full_url(request=self.request) or "",
             page_id=profile.pk,
             roles=tuple(profile.roles),
         )

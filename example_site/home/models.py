@@ -6,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from wagtail_vertrouwen.api.serializers import LocalizedStreamField
 from wagtail_vertrouwen.blocks import RoutewijzerBlock
 
 
@@ -35,7 +36,7 @@ class HomePage(Page):
         FieldPanel("vertrouwenspersonen_page"),
         FieldPanel("body"),
     ]
-    api_fields = [APIField("introduction"), APIField("body")]
+    api_fields = [APIField("introduction"), APIField("body", serializer=LocalizedStreamField())]
     max_count_per_parent = None
 
     class Meta:

@@ -1,16 +1,57 @@
+"""Serializer fields for Wagtail's API (v2)."""
+
+from django.utils import translation
 from rest_framework import serializers
 
 
-class ChoiceListSerializer(serializers.Field):
-    """A list of choice keys as ``[{"key": ..., "label": ...}]`` in the active language."""
+class InPageLanguageField(serializers.Field):
+    """A read-only field serialised in the language of the page it belongs to.
 
-    def __init__(self, choices, **kwargs):
-        self.labels = dict(choices)
+    A page of the English locale gets English labels and English profile links whatever the
+    client's Accept-Language, so one listing can mix locales consistently. Subclasses
+    implement ``represent(value)``.
+    """
+
+    def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, value):
+    def get_attribute(self, instance):
+        locale = getattr(instance, "locale", None)
+        language = locale.language_code if locale is not None else None
+        return super().get_attribute(instance), language
+
+    def to_representation(self, value_and_language):
+        value, language = value_and_language
+        if language is None:
+            return self.represent(value)
+        with translation.override(language):
+            return self.represent(value)
+
+    def represent(self, value):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class ChoiceListSerializer(InPageLanguageField):
+    """A list of choice keys as ``[{"key": ..., "label": ...}]``."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices)
+        super().__init__(**kwargs)
+
+    def represent(self, value):
         return [{"key": key, "label": str(self.labels.get(key, key))} for key in value or []]
+
+
+class LocalizedStreamField(InPageLanguageField):
+    """A StreamField (with route-finders) in its page's language, as Wagtail's API shows it.
+
+    Same output as ``wagtail.api.v2.serializers.StreamField``, which cannot be imported while
+    models load.
+    """
+
+    def represent(self, value):
+        return value.stream_block.get_api_representation(value, self.context)
 
 
 class SitesSerializer(serializers.Field):

@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from ..api.serializers import LocalizedStreamField
 from ..blocks import RoutewijzerBlock
 
 
@@ -25,7 +26,7 @@ class RoutewijzerPage(Page):
 
     template = "wagtail_vertrouwen/pages/routewijzer_page.html"
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    api_fields = [APIField("introduction"), APIField("body")]
+    api_fields = [APIField("introduction"), APIField("body", serializer=LocalizedStreamField())]
 
     class Meta:
         verbose_name = _("route-finder page")
