@@ -43,7 +43,8 @@ class VertrouwenspersoonQuerySet(PageQuerySet):
 
         A profile serves a site when the site is among its schools, or when it has no schools
         and lives in that site's page tree. The schools of any translation count, so a
-        translated profile need not repeat them.
+        translated profile need not repeat them; whether the person is current (live, public,
+        term not ended) is decided by the version in the default language.
         """
         model = self.model
         roots = site.root_page.get_translations(inclusive=True)
@@ -53,8 +54,19 @@ class VertrouwenspersoonQuerySet(PageQuerySet):
         serving_keys = model.objects.filter(
             Q(schools=site) | (Q(schools__isnull=True) & in_tree)
         ).values("translation_key")
+        # The version in the default language decides whether a person is current: a stale
+        # translation must not keep someone listed whose term ended or who was unpublished.
+        current = model.objects.current()
+        stale_keys = (
+            model.objects.filter(locale=Locale.get_default(), translation_key__in=serving_keys)
+            .exclude(pk__in=current.values("pk"))
+            .values("translation_key")
+        )
         candidates = list(
-            self.current().filter(translation_key__in=serving_keys).select_related("locale")
+            self.current()
+            .filter(translation_key__in=serving_keys)
+            .exclude(translation_key__in=stale_keys)
+            .select_related("locale")
         )
         return _one_per_person(candidates, language)
 
@@ -287,7 +299,11 @@ class ProfileFilterForm(forms.Form):
 
 
 class VertrouwenspersonenIndexPage(Page):
-    """Lists the people serving this school, grouped by role, filterable by school and language."""
+    """Lists the people serving this school, grouped by role, filterable by school and language.
+
+    Profiles are created as children of an index; an index lists everyone serving its school,
+    including people from another school's tree whose "schools served" include this one.
+    """
 
     introduction = RichTextField(
         _("introduction"), features=["bold", "italic", "link", "ul"], blank=True
@@ -304,16 +320,15 @@ class VertrouwenspersonenIndexPage(Page):
         verbose_name_plural = _("vertrouwenspersonen indexes")
 
     def get_profiles(self, language=None):
-        """This page's own profiles and the board's profiles that serve its school."""
+        """The people serving this page's school: the same rule as the route-finder uses."""
         site = self.get_site()
-        own = VertrouwenspersoonPage.objects.child_of(self).current().filter(locale=self.locale)
-        profiles = {p.translation_key: p for p in own}
-        if site is not None:
-            for profile in VertrouwenspersoonPage.objects.serving(
-                site, language=language or self.locale.language_code
-            ):
-                profiles.setdefault(profile.translation_key, profile)
-        return sorted(profiles.values(), key=lambda p: (p.title.lower(), p.pk))
+        if site is None:  # not (yet) part of a site: just this page's own profiles
+            return list(
+                VertrouwenspersoonPage.objects.child_of(self).current().filter(locale=self.locale)
+            )
+        return VertrouwenspersoonPage.objects.serving(
+            site, language=language or self.locale.language_code
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
