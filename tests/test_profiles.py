@@ -33,12 +33,12 @@ class TestServing:
 
     def test_untranslated_people_fall_back_to_dutch(self, demo, regenboog):
         demo["profiles"]["Joost de Vries"].get_translation(
-            __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(
-                language_code="en"
-            )
+            __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en")
         ).unpublish()
-        english = {p.title: p.locale.language_code for p in
-                   VertrouwenspersoonPage.objects.serving(regenboog, "en")}
+        english = {
+            p.title: p.locale.language_code
+            for p in VertrouwenspersoonPage.objects.serving(regenboog, "en")
+        }
         assert english["Joost de Vries"] == "nl"
         assert english["Fatima El Amrani"] == "en"
 
@@ -70,7 +70,9 @@ class TestValidation:
 
     def test_only_known_roles_and_languages(self, demo):
         with pytest.raises(ValidationError) as caught:
-            self.profile(demo, roles=["directeur"], languages=["xx"]).full_clean(exclude=["path", "depth"])
+            self.profile(demo, roles=["directeur"], languages=["xx"]).full_clean(
+                exclude=["path", "depth"]
+            )
         assert {"roles", "languages"} <= set(caught.value.message_dict)
 
     @pytest.mark.parametrize("phone", ["bel me maar", "12", "0487-123456; DROP", "+" + "1" * 40])
@@ -90,7 +92,9 @@ class TestValidation:
         with pytest.raises(ValidationError) as caught:
             self.profile(demo, photo=image).full_clean(exclude=["path", "depth"])
         assert "photo_alt" in caught.value.message_dict
-        self.profile(demo, photo=image, photo_alt="Een lachende vrouw").full_clean(exclude=["path", "depth"])
+        self.profile(demo, photo=image, photo_alt="Een lachende vrouw").full_clean(
+            exclude=["path", "depth"]
+        )
         image.description = "Portret"
         image.save()
         self.profile(demo, photo=image).full_clean(exclude=["path", "depth"])
@@ -177,9 +181,7 @@ class TestIndex:
         assert {n for g in self.groups(html).values() for n in g} == REGENBOOG
 
     def test_no_match_shows_an_empty_state(self, demo, client):
-        html = client.get(
-            "/vertrouwenspersonen/", {"language": "pl"}
-        ).content.decode()
+        html = client.get("/vertrouwenspersonen/", {"language": "pl"}).content.decode()
         # Nobody at Regenboog speaks Polish, so Polish is not offered: that is an error.
         assert 'class="vw-field-error"' in html
         demo["profiles"]["Fatima El Amrani"].languages.append("pl")

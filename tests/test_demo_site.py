@@ -1,0 +1,62 @@
+"""The example site: demo logins work only with the demo settings; load_demo is demo-only."""
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from example_site.demo import DEMO_USERS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.username)
+def test_demo_credentials_are_refused_outside_the_demo(demo, demo_user):
+    assert authenticate(username=demo_user.username, password=demo_user.password) is None
+
+
+@pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.username)
+def test_demo_credentials_work_with_the_demo_settings(demo, demo_user):
+    with override_settings(DEMO=True):
+        user = authenticate(username=demo_user.username, password=demo_user.password)
+    assert user is not None and user.username == demo_user.username
+
+
+def test_a_demo_password_is_refused_even_for_another_account(demo):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("copycat", password=DEMO_USERS[0].password)
+    assert authenticate(username="copycat", password=DEMO_USERS[0].password) is None
+
+
+def test_real_passwords_still_work(demo):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("echte-redacteur", password="een lang en echt wachtwoord 42")
+    user = authenticate(username="echte-redacteur", password="een lang en echt wachtwoord 42")
+    assert user is not None
+
+
+def test_admin_login_with_demo_credentials_fails_outside_the_demo(demo, client):
+    response = client.post("/admin/login/", {"username": "beheerder", "password": "demo-beheerder"})
+    assert response.status_code == 200  # the form again, with an error
+    assert "_auth_user_id" not in client.session
+
+
+def test_load_demo_refuses_without_demo_settings(db):
+    with pytest.raises(CommandError, match="demo settings"):
+        call_command("load_demo")
+
+
+def test_load_demo_builds_two_schools(db, capsys):
+    from wagtail.models import Site
+
+    with override_settings(DEMO=True):
+        call_command("load_demo", port=8123)
+    assert sorted(site.root_url for site in Site.objects.all()) == [
+        "http://127.0.0.1:8123",
+        "http://localhost:8123",
+    ]
+    output = capsys.readouterr().out
+    for user in DEMO_USERS:
+        assert f"{user.username} / {user.password}" in output
