@@ -81,6 +81,7 @@ class Directory:
         )
         self.profiles = list(profiles)
         self._by_key = {profile.translation_key: profile for profile in self.profiles}
+        self._contacts = {}
 
     @classmethod
     def for_request(cls, request):
@@ -96,6 +97,12 @@ class Directory:
         return cache[language]
 
     def _contact(self, profile, role: str = "") -> Contact:
+        key = (profile.pk, role)
+        if key not in self._contacts:
+            self._contacts[key] = self._make_contact(profile, role)
+        return self._contacts[key]
+
+    def _make_contact(self, profile, role: str) -> Contact:
         shown_role = role if role in profile.roles else (profile.roles[0] if profile.roles else "")
         return Contact(
             kind="profile",
