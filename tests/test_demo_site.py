@@ -60,3 +60,22 @@ def test_load_demo_builds_two_schools(db, capsys):
     output = capsys.readouterr().out
     for user in DEMO_USERS:
         assert f"{user.username} / {user.password}" in output
+
+
+def test_public_pages_forbid_loading_anything_from_elsewhere(demo, client):
+    for url in ("/", "/vertrouwenspersonen/", "/vertrouwenspersonen/fatima-el-amrani/"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+
+
+def test_public_html_references_no_other_host(demo, client):
+    import re
+
+    for url in ("/", "/vertrouwenspersonen/", "/vertrouwenspersonen/fatima-el-amrani/", "/en/"):
+        html = client.get(url).content.decode()
+        sources = re.findall(r'(?:src|href)="(https?://[^"/]+)', html)
+        assert {source.split("//")[1] for source in sources} <= {"127.0.0.1", "localhost"}, url
+        assert "<script>" not in html and " style=" not in html, url
