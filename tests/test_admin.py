@@ -141,3 +141,17 @@ def test_bad_profile_input_gets_a_field_message_and_keeps_what_was_typed(
     content = response.content.decode()
     assert "s.visser@regenboog.example" in content or field == "email"
     assert "woensdag 12.00 uur" in content
+
+
+def test_a_new_route_finder_page_starts_with_a_prefilled_route_finder(demo, editor_client):
+    from wagtail_vertrouwen.models import RoutewijzerPage
+
+    page = RoutewijzerPage(title="Routewijzer")
+    assert [block.block_type for block in page.body] == ["routewijzer"]
+    assert len(page.body[0].value["areas"]) == 6
+    response = editor_client.get(add_url("routewijzerpage", demo["homes"]["regenboog"]))
+    # The initial value (not only the block definition) carries the six areas.
+    found = re.findall(r'data-w-block-arguments-value="([^"]*)"', response.content.decode())
+    initial = json.dumps([json.loads(html.unescape(value)) for value in found])
+    assert "Schoolorganisatie" in initial
+    assert "Seksueel grensoverschrijdend gedrag" in initial

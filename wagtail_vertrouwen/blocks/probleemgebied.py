@@ -31,6 +31,7 @@ class ProbleemgebiedBlock(blocks.StructBlock):
         blocks.CharBlock(max_length=200, label=_("Example")),
         label=_("Examples"),
         default=[],
+        collapsed=True,
     )
     leerling = RouteBlock(Audience.LEERLING, default=[])
     ouder = RouteBlock(Audience.OUDER, default=[])
@@ -46,6 +47,8 @@ class ProbleemgebiedBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         form_classname = "vw-probleemgebied-block"
+        # Six collapsed areas give the editor an overview; each opens with one click.
+        collapsed = True
         area = None
 
     @property

@@ -9,6 +9,11 @@ from ..api.serializers import LocalizedStreamField
 from ..blocks import RoutewijzerBlock
 
 
+def default_body():
+    """A new route-finder page starts with a route-finder, prefilled with the six areas."""
+    return [("routewijzer", RoutewijzerBlock().get_default())]
+
+
 class RoutewijzerPage(Page):
     """A page for the route-finder, with text around it."""
 
@@ -21,6 +26,7 @@ class RoutewijzerPage(Page):
             ("text", blocks.RichTextBlock(label=_("Text"))),
         ],
         blank=True,
+        default=default_body,
         verbose_name=_("content"),
     )
 
