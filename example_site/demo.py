@@ -10,13 +10,13 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from wagtail_vertrouwen.blocks.defaults import routewijzer_default
 from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
@@ -292,7 +292,11 @@ def build_demo(port=8000):
             introduction=person.get("introduction", {}).get("en", ""),
         )
 
+    # The school's web editor publishes their own pages (Wagtail's Editors may only draft).
     editors = Group.objects.get(name="Editors")
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    for home in homes.values():
+        GroupPagePermission.objects.get_or_create(group=editors, page=home, permission=publish)
     for demo_user in DEMO_USERS:
         user, _created = User.objects.get_or_create(username=demo_user.username)
         user.set_password(demo_user.password)
