@@ -49,8 +49,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	cd wagtail_vertrouwen && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) PYTHONPATH=.. \
 		../$(BIN)/django-admin makemessages --locale nl --locale ar --no-obsolete --add-location file
-	cd wagtail_vertrouwen && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) PYTHONPATH=.. \
-		../$(BIN)/django-admin compilemessages
+	cd example_site && DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) PYTHONPATH=.. \
+		../$(BIN)/django-admin makemessages --locale nl --locale ar --no-obsolete --add-location file \
+		--ignore "home/migrations/*"
+	$(BIN)/python tools/translations.py
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict

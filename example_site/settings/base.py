@@ -96,6 +96,7 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("ar", "العربية"),
 ]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
