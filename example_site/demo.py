@@ -16,7 +16,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from wagtail_vertrouwen.blocks.defaults import routewijzer_default
 from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
@@ -210,7 +210,9 @@ def build_demo(port=8000):
     Locale.objects.get_or_create(language_code="ar")
 
     Site.objects.all().delete()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=nl)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     for child in root.get_children():
         child.delete()
 
@@ -292,11 +294,24 @@ def build_demo(port=8000):
             introduction=person.get("introduction", {}).get("en", ""),
         )
 
-    # The school's web editor publishes their own pages (Wagtail's Editors may only draft).
-    editors = Group.objects.get(name="Editors")
-    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    # The school's web editor edits and publishes the pages of both schools.
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="wagtailimages",
+            codename__in=["add_image", "change_image", "choose_image"],
+        ),
+    )
     for home in homes.values():
-        GroupPagePermission.objects.get_or_create(group=editors, page=home, permission=publish)
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
     for demo_user in DEMO_USERS:
         user, _created = User.objects.get_or_create(username=demo_user.username)
         user.set_password(demo_user.password)
