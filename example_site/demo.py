@@ -46,6 +46,7 @@ SCHOOLS = (
         "intro": {
             "nl": "<p>Welkom bij openbare basisschool De Regenboog in Druten.</p>",
             "en": "<p>Welcome to De Regenboog, a public primary school in Druten.</p>",
+            "ar": "<p>مرحبًا بكم في De Regenboog، مدرسة ابتدائية عامة في Druten.</p>",
         },
     },
     {
@@ -55,18 +56,29 @@ SCHOOLS = (
         "intro": {
             "nl": "<p>Welkom bij christelijke basisschool De Vlinder in Beneden-Leeuwen.</p>",
             "en": "<p>Welcome to De Vlinder, a Christian primary school in Beneden-Leeuwen.</p>",
+            "ar": "<p>مرحبًا بكم في De Vlinder، مدرسة ابتدائية مسيحية في Beneden-Leeuwen.</p>",
         },
     },
 )
 
 INDEX = {
-    "title": {"nl": "Vertrouwenspersonen", "en": "Confidential advisers"},
-    "slug": {"nl": "vertrouwenspersonen", "en": "confidential-advisers"},
+    "title": {
+        "nl": "Vertrouwenspersonen",
+        "en": "Confidential advisers",
+        "ar": "الأشخاص المؤتمنون",
+    },
+    "slug": {
+        "nl": "vertrouwenspersonen",
+        "en": "confidential-advisers",
+        "ar": "vertrouwenspersonen",
+    },
     "intro": {
         "nl": "<p>Met wie kun je praten als er iets is? Hier staan de contactpersonen en "
         "vertrouwenspersonen van onze school.</p>",
         "en": "<p>Who can you talk to when something is wrong? These are the contact persons "
         "and confidential advisers of our school.</p>",
+        "ar": "<p>مع من يمكنك التحدث عندما يكون هناك خطب ما؟ هؤلاء هم جهات الاتصال والأشخاص "
+        "المؤتمنون في مدرستنا.</p>",
     },
 }
 
@@ -81,16 +93,22 @@ PEOPLE = (
         "spreekuur": {
             "nl": "dinsdag en donderdag 12.00-13.00 uur",
             "en": "Tuesdays and Thursdays 12.00-13.00",
+            "ar": "الثلاثاء والخميس 12:00-13:00",
         },
         "location": {
             "nl": "kamer 1.12, naast de teamkamer",
             "en": "room 1.12, next to the staff room",
+            "ar": "الغرفة 1.12، بجوار غرفة المعلمين",
         },
         "introduction": {
             "nl": "<p>Ik ben groepsleerkracht van groep 6 en interne vertrouwenspersoon. Je "
             "kunt bij mij terecht als je ergens mee zit, ook als het over pesten gaat.</p>",
             "en": "<p>I teach year 6 and I am the internal confidential adviser. Come to me "
             "when something is bothering you, including bullying.</p>",
+            "ar": (
+                "<p>أنا معلمة الصف السادس والشخص المؤتمن الداخلي. تعال إليّ عندما يزعجك شيء، "
+                "بما في ذلك التنمر.</p>"
+            ),
         },
         "colour": (0, 87, 122),
     },
@@ -103,6 +121,7 @@ PEOPLE = (
         "introduction": {
             "nl": "<p>Ik vertel je hoe de klachtenregeling werkt en bij wie je terechtkunt.</p>",
             "en": "<p>I explain how the complaints procedure works and whom to turn to.</p>",
+            "ar": "<p>أشرح كيف يعمل نظام الشكاوى وإلى من تتوجه.</p>",
         },
         "colour": (122, 62, 0),
     },
@@ -117,6 +136,10 @@ PEOPLE = (
             "hulp krijgen die ze nodig hebben.</p>",
             "en": "<p>As pupil support coordinator and child protection officer I make sure "
             "children get the help they need.</p>",
+            "ar": (
+                "<p>بصفتي منسقة دعم التلاميذ ومسؤولة حماية الطفل أتأكد من حصول الأطفال على "
+                "المساعدة التي يحتاجونها.</p>"
+            ),
         },
         "colour": (70, 90, 30),
     },
@@ -135,6 +158,10 @@ PEOPLE = (
             "de stichting. Ik luister, geef advies en help bij een klacht.</p>",
             "en": "<p>I am the independent external confidential adviser for all schools of "
             "the board. I listen, advise and help with a complaint.</p>",
+            "ar": (
+                "<p>أنا الشخص المؤتمن الخارجي المستقل لجميع مدارس المؤسسة. أستمع وأنصح وأساعد "
+                "في تقديم الشكوى.</p>"
+            ),
         },
         "colour": (90, 40, 110),
     },
@@ -145,10 +172,15 @@ PEOPLE = (
         "languages": ["nl", "tr"],
         "phone": "0487-654321",
         "email": "y.demir@vlinder.example",
-        "spreekuur": {"nl": "maandag 8.15-8.45 uur", "en": "Mondays 8.15-8.45"},
+        "spreekuur": {
+            "nl": "maandag 8.15-8.45 uur",
+            "en": "Mondays 8.15-8.45",
+            "ar": "الاثنين 8:15-8:45",
+        },
         "introduction": {
             "nl": "<p>Ik ben leerkracht van groep 8 en interne vertrouwenspersoon.</p>",
             "en": "<p>I teach year 8 and I am the internal confidential adviser.</p>",
+            "ar": "<p>أنا معلم الصف الثامن والشخص المؤتمن الداخلي.</p>",
         },
         "colour": (0, 100, 70),
     },
@@ -161,6 +193,7 @@ PEOPLE = (
         "introduction": {
             "nl": "<p>Ik ben contactpersoon en aanspreekpunt pesten.</p>",
             "en": "<p>I am the contact person and the anti-bullying contact.</p>",
+            "ar": "<p>أنا جهة الاتصال ومسؤولة مكافحة التنمر.</p>",
         },
         "colour": (150, 30, 60),
     },
@@ -206,8 +239,8 @@ def _publish(page):
 def build_demo(port=8000):
     """Create the demo content from scratch. Returns a dict of the main objects."""
     nl = Locale.objects.get_or_create(language_code="nl")[0]
-    en = Locale.objects.get_or_create(language_code="en")[0]
-    Locale.objects.get_or_create(language_code="ar")
+    for language in ("en", "ar"):
+        Locale.objects.get_or_create(language_code=language)
 
     Site.objects.all().delete()
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=nl)
@@ -269,30 +302,34 @@ def build_demo(port=8000):
         _publish(profile)
         profiles[person["title"]] = profile
 
-    # The English translation of everything, as an editor would make with wagtail-localize.
-    for school in SCHOOLS:
-        key = school["key"]
-        _translate(
-            homes[key],
-            en,
-            introduction=school["intro"]["en"],
-            body=[("routewijzer", routewijzer_default("en"))],
-        )
-        _translate(
-            indexes[key],
-            en,
-            title=INDEX["title"]["en"],
-            slug=INDEX["slug"]["en"],
-            introduction=INDEX["intro"]["en"],
-        )
-    for person in PEOPLE:
-        _translate(
-            profiles[person["title"]],
-            en,
-            spreekuur=person.get("spreekuur", {}).get("en", ""),
-            location=person.get("location", {}).get("en", ""),
-            introduction=person.get("introduction", {}).get("en", ""),
-        )
+    # English and Arabic translations of everything, as an editor would make them with
+    # wagtail-localize.
+    for language in ("en", "ar"):
+        locale = Locale.objects.get(language_code=language)
+        for school in SCHOOLS:
+            key = school["key"]
+            _translate(
+                homes[key],
+                locale,
+                introduction=school["intro"][language],
+                body=[("routewijzer", routewijzer_default(language))],
+            )
+            _translate(
+                indexes[key],
+                locale,
+                title=INDEX["title"][language],
+                slug=INDEX["slug"][language],
+                introduction=INDEX["intro"][language],
+            )
+        for person in PEOPLE:
+            _translate(
+                profiles[person["title"]],
+                locale,
+                **{
+                    field: person.get(field, {}).get(language, "")
+                    for field in ("spreekuur", "location", "introduction")
+                },
+            )
 
     # The school's web editor edits and publishes the pages of both schools.
     editors, _created = Group.objects.get_or_create(name="Editors")

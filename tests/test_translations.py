@@ -84,12 +84,19 @@ def _texts(value):
             yield from _texts(item)
 
 
-def test_default_content_exists_in_dutch_and_english():
+def test_default_content_exists_in_dutch_english_and_arabic():
     texts = list(_texts(defaults.AREAS)) + list(_texts(defaults.ROUTEWIJZER))
     assert len(texts) > 100
     for text in texts:
         assert text["nl"].strip() and text["en"].strip()
-        assert text["nl"] != text["en"] or text["nl"] in {"Veilig Thuis"}
+        assert text["nl"] != text["en"]
+        arabic = text.pick("ar")
+        assert arabic != text["en"], f"no Arabic for {text['en']!r}"
+        assert any("\u0600" <= ch <= "\u06ff" for ch in arabic)
+
+
+def test_an_unknown_language_falls_back_to_english():
+    assert defaults.ROUTEWIJZER["heading"].pick("tr") == "Who can I turn to?"
 
 
 @pytest.mark.django_db
@@ -121,4 +128,6 @@ def test_profile_page_speaks_dutch(demo, client):
 def test_arabic_pages_are_right_to_left(demo, client):
     html = client.get("/ar/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
-    assert "من أنت؟" in html
+    assert "من أنت؟" in html  # interface
+    assert "إلى من يمكنني التوجه؟" in html  # content of the Arabic translation
+    assert "Waar kan ik terecht?" not in html

@@ -13,6 +13,9 @@ from django.conf import settings
 
 from ..choices import Probleemgebied
 from ..choices import RouteRol as R
+from .defaults_ar import ARABIC
+
+OTHER_LANGUAGES = {"ar": ARABIC}
 
 DEFAULT_CONTENT_LANGUAGE = "nl"
 #: The languages the default content is written in.
@@ -20,14 +23,15 @@ CONTENT_LANGUAGES = ("nl", "en", "ar")
 
 
 class T(dict):
-    """One text in each content language. Dutch and English are required; other languages
-    fall back to English, which parents who do not read Dutch are most likely to read."""
+    """One text in each content language. Dutch and English are written here; other languages
+    come from a table keyed by the English text (``defaults_ar.ARABIC``), and fall back to
+    English, which parents who do not read Dutch are most likely to read."""
 
     def __init__(self, nl, en, **others):
         super().__init__(nl=nl, en=en, **others)
 
     def pick(self, language):
-        return self.get(language) or self["en"]
+        return self.get(language) or OTHER_LANGUAGES.get(language, {}).get(self["en"]) or self["en"]
 
 
 def S(role, action, next_when=None):  # noqa: N802

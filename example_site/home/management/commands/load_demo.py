@@ -19,7 +19,7 @@ class Command(BaseCommand):
         lines = ["", "The demo is ready. The two schools:"]
         for school in SCHOOLS:
             lines.append(f"  {school['title']:<18} http://{school['hostname']}:{port}/")
-        lines.append("  English: add /en/ to either address; Arabic: /ar/ (route-finder only).")
+        lines.append("  English: add /en/ to either address, Arabic: /ar/.")
         lines.append(f"  Wagtail admin:      http://127.0.0.1:{port}/admin/")
         lines.append(f"  API:                http://127.0.0.1:{port}/api/v2/pages/")
         lines.append("Demo logins (they work with the demo settings only):")
