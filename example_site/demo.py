@@ -275,6 +275,8 @@ def build_demo(port=8000):
         )
         homes[school["key"]], indexes[school["key"]] = home, index
 
+    # Photos of an earlier run of the demo would otherwise pile up in the image library.
+    Image.objects.filter(title__in=[person["title"] for person in PEOPLE]).delete()
     profiles = {}
     for person in PEOPLE:
         photo = None

@@ -79,3 +79,14 @@ def test_public_html_references_no_other_host(demo, client):
         sources = re.findall(r'(?:src|href)="(https?://[^"/]+)', html)
         assert {source.split("//")[1] for source in sources} <= {"127.0.0.1", "localhost"}, url
         assert "<script>" not in html and " style=" not in html, url
+
+
+def test_loading_the_demo_twice_leaves_one_photo_per_person(db):
+    from wagtail.images.models import Image
+
+    from example_site.demo import PEOPLE, build_demo
+
+    build_demo()
+    build_demo()
+    with_photo = [person for person in PEOPLE if person.get("colour")]
+    assert Image.objects.count() == len(with_photo)
