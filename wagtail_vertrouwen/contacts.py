@@ -8,16 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from .choices import RouteRol
 
 
+def tel_href(phone: str) -> str:
+    """A ``tel:`` link for a phone number as people write it ("0800-2000", "+31 (0)6 ...")."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""
+
+
 @dataclass(frozen=True)
 class NationalContact:
     key: str
     name: Promise
     phone: str
     description: Promise
-
-    @property
-    def tel_href(self) -> str:
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit())
 
 
 NATIONAL_CONTACTS = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 
 from .choices import PROFILE_ROLES_FOR_ROUTE_ROLE, RouteRol
-from .contacts import NATIONAL_CONTACTS
+from .contacts import NATIONAL_CONTACTS, tel_href
 
 _REQUEST_CACHE_ATTR = "_wagtail_vertrouwen_directory"
 
@@ -36,8 +36,7 @@ class Contact:
 
     @property
     def tel_href(self) -> str:
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_href(self.phone)
 
     def as_api(self) -> dict:
         return {

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..api.serializers import ChoiceListSerializer, SitesSerializer
 from ..choices import Rol, Taal
+from ..contacts import tel_href
 from ..fields import ChoiceListField
 
 phone_validator = RegexValidator(
@@ -280,8 +281,7 @@ class VertrouwenspersoonPage(Page):
 
     @property
     def tel_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_href(self.phone)
 
 
 class ProfileFilterForm(forms.Form):
