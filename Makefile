@@ -12,12 +12,13 @@ CHROMIUM := /usr/bin/chromium
 # Run apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test test-fast lint format messages docs chromium bench clean help
+.PHONY: totp demo test test-fast lint format messages docs chromium bench clean help
 
 help:
 	@echo "make demo   - install, migrate, load the demo content and serve http://127.0.0.1:8000/"
 	@echo "make test   - install (Chromium included) and run lint, checks and the whole test suite"
 	@echo "              (on PostgreSQL when DATABASE_URL is set)"
+	@echo "make totp   - print the demo vertrouwenspersoon's current TOTP code"
 	@echo "make docs   - build the documentation into ./site"
 	@echo "make messages - update the translation catalogues after changing UI strings"
 
@@ -31,6 +32,9 @@ demo: $(STAMP)
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) load_demo --port 8000
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) runserver 127.0.0.1:8000
+
+totp: $(STAMP)
+	@DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) demo_totp
 
 chromium:
 	@test -x $(CHROMIUM) || { \

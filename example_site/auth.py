@@ -4,6 +4,9 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
 from .demo import DEMO_USERS
+from .demo_channel import VP_PASSWORD
+
+DEMO_PASSWORDS = frozenset({user.password for user in DEMO_USERS} | {VP_PASSWORD})
 
 
 class RefuseDemoCredentialsBackend(ModelBackend):
@@ -14,6 +17,6 @@ class RefuseDemoCredentialsBackend(ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if not settings.DEMO and password in {user.password for user in DEMO_USERS}:
+        if not settings.DEMO and password in DEMO_PASSWORDS:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -360,4 +360,15 @@ def build_demo(port=8000):
         if not demo_user.superuser:
             user.groups.add(editors)
 
-    return {"sites": sites, "homes": homes, "indexes": indexes, "profiles": profiles}
+    from .demo_channel import build_channel
+
+    channel = build_channel(
+        homes, _translate, _publish, actor=User.objects.get(username="beheerder")
+    )
+    return {
+        "sites": sites,
+        "homes": homes,
+        "indexes": indexes,
+        "profiles": profiles,
+        "channel": channel,
+    }

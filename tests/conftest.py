@@ -42,3 +42,48 @@ def _dutch_by_default():
     """Every test starts in Dutch, the site's default language."""
     with translation.override("nl"):
         yield
+
+
+# The confidential channel -----------------------------------------------------------------
+
+
+@pytest.fixture
+def vp(demo):
+    """The demo vertrouwenspersoon: key set up, TOTP enrolled, recipient of both forms."""
+    return demo["channel"]["vp"]
+
+
+@pytest.fixture
+def melding_form(demo):
+    """The melding form of De Regenboog (host 127.0.0.1)."""
+    return demo["channel"]["forms"]["regenboog"]
+
+
+@pytest.fixture
+def make_recipient(demo):
+    """A further vertrouwenspersoon with key and TOTP, designated to the given form."""
+    from django.contrib.auth.models import Group, User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from example_site.demo_channel import VP_PASSWORD
+    from wagtail_vertrouwen import crypto
+    from wagtail_vertrouwen.meldingen import recipients
+    from wagtail_vertrouwen.models import RecipientKey
+
+    def make(username, form=None, password=VP_PASSWORD):
+        user = User.objects.create_user(username, f"{username}@demo.example", password)
+        user.groups.add(Group.objects.get(name="Vertrouwenspersonen"))
+        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        keys = crypto.generate_recipient_keys(password, crypto.FAST_KDF)
+        RecipientKey.objects.create(
+            user=user,
+            public_key=keys.public_key,
+            wrapped_by_secret=keys.wrapped_by_secret,
+            wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+        )
+        user.recovery_code = keys.recovery_code
+        if form is not None:
+            recipients.designate(form, user, User.objects.get(username="beheerder"))
+        return user
+
+    return make

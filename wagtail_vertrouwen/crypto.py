@@ -309,14 +309,13 @@ def encrypt_stream(
         chunk = following
 
 
-def decrypt_stream(
-    source: BinaryIO, target: BinaryIO, key: bytes, chunk_size: int = CHUNK_SIZE
-) -> int:
-    """Decrypt what ``encrypt_stream`` wrote; returns the plaintext bytes written.
+def decrypt_chunks(source: BinaryIO, key: bytes, chunk_size: int = CHUNK_SIZE):
+    """Yield the plaintext of what ``encrypt_stream`` wrote, chunk by chunk, each one
+    authenticated before it is yielded.
 
     Raises ``DecryptionError`` for a wrong key, any changed byte, chunks dropped, reordered or
-    repeated, a missing final chunk (truncation), or data after it. Plaintext already written
-    to ``target`` before the error must then be discarded by the caller.
+    repeated, a missing final chunk (truncation), or data after it. Chunks already yielded
+    before the error must then be discarded by the caller.
     """
     start = source.read(1 + _STREAM_HEADER_BYTES)
     if len(start) != 1 + _STREAM_HEADER_BYTES or start[0] != FORMAT_VERSION:
@@ -326,7 +325,6 @@ def decrypt_stream(
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, start[1:], key)
     except (nacl.exceptions.CryptoError, ValueError) as error:
         raise DecryptionError("cannot decrypt") from error
-    written = 0
     while True:
         ciphertext = source.read(chunk_size + _STREAM_ABYTES)
         if not ciphertext:
@@ -335,13 +333,24 @@ def decrypt_stream(
             plaintext, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, ciphertext)
         except (nacl.exceptions.CryptoError, ValueError) as error:
             raise DecryptionError("cannot decrypt") from error
-        written += target.write(plaintext)
-        if tag == _TAG_FINAL:
-            if source.read(1):
-                raise DecryptionError("data after the end of the attachment")
-            return written
-        if tag != _TAG_MESSAGE:
+        if tag not in (_TAG_MESSAGE, _TAG_FINAL):
             raise DecryptionError("unexpected chunk")
+        if tag == _TAG_FINAL and source.read(1):
+            raise DecryptionError("data after the end of the attachment")
+        yield plaintext
+        if tag == _TAG_FINAL:
+            return
+
+
+def decrypt_stream(
+    source: BinaryIO, target: BinaryIO, key: bytes, chunk_size: int = CHUNK_SIZE
+) -> int:
+    """Decrypt what ``encrypt_stream`` wrote into ``target``; returns the bytes written.
+
+    Raises ``DecryptionError`` as ``decrypt_chunks`` does; plaintext already written to
+    ``target`` before the error must then be discarded by the caller.
+    """
+    return sum(target.write(chunk) for chunk in decrypt_chunks(source, key, chunk_size))
 
 
 # Session unlock ---------------------------------------------------------------------------

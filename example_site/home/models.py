@@ -39,5 +39,11 @@ class HomePage(Page):
     api_fields = [APIField("introduction"), APIField("body", serializer=LocalizedStreamField())]
     max_count_per_parent = None
 
+    def melding_form(self):
+        """This school's melding form, in the language of this homepage, if there is one."""
+        from wagtail_vertrouwen.models import MeldingFormPage
+
+        return MeldingFormPage.objects.child_of(self).live().public().first()
+
     class Meta:
         verbose_name = _("school homepage")

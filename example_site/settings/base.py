@@ -16,6 +16,10 @@ INSTALLED_APPS = [
     "example_site.home",
     "wagtail_vertrouwen",
     "wagtail_localize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "rest_framework",
@@ -47,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,6 +127,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Stichting Scholengroep Maas en Waal (demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No avatars from gravatar.com: the admin would send each user's e-mail hash to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
@@ -129,3 +136,9 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Background work (notification mail, retention) through django-tasks. The immediate backend
+# runs a task at once; production can use a queue (see docs/configuration.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OTP_TOTP_ISSUER = "wagtail-vertrouwen"
+DEFAULT_FROM_EMAIL = "vertrouwenswerk@example.org"

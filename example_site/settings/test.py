@@ -24,3 +24,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAIL_VERTROUWEN_KDF = "fast"
+WAGTAIL_VERTROUWEN_POW_MAX_NUMBER = 500
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -12,6 +12,8 @@ PAGES = [
     "/ar/?wie=ouder&gebied=ongewenst_gedrag",
     "/ar/vertrouwenspersonen/fatima-el-amrani/",
     "/ar/vertrouwenspersonen/",
+    "/melding-maken/",
+    "/ar/report-a-concern/",
 ]
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from example_site.demo import DEMO_USERS, SCHOOLS, build_demo
+from example_site.demo_channel import VP_BACKUP_CODES, VP_PASSWORD, VP_USERNAME
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "load_demo only runs with the demo settings (example_site.settings.demo)."
             )
-        build_demo(port=port)
+        demo = build_demo(port=port)
         lines = ["", "The demo is ready. The two schools:"]
         for school in SCHOOLS:
             lines.append(f"  {school['title']:<18} http://{school['hostname']}:{port}/")
@@ -25,4 +26,11 @@ class Command(BaseCommand):
         lines.append("Demo logins (they work with the demo settings only):")
         for user in DEMO_USERS:
             lines.append(f"  {user.username} / {user.password}  ({user.description})")
+        lines.append(f"  {VP_USERNAME} / {VP_PASSWORD}  (vertrouwenspersoon; reads the meldingen)")
+        lines.append("    Her TOTP code: make totp (or manage.py demo_totp);")
+        lines.append(f"    backup codes: {', '.join(VP_BACKUP_CODES)}")
+        lines.append(f"    recovery code of her key: {demo['channel']['recovery_code']}")
+        lines.append(
+            "Melding forms: /melding-maken/ on each school; inbox: /admin/vertrouwen/inbox/"
+        )
         self.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,94 @@
+"""The confidential channel end to end in Chromium: a pupil sends a melding from a phone (the
+proof of work runs in the browser), and the vertrouwenspersoon reads it in the admin after
+password, TOTP and unlock."""
+
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from tests.channel import png
+from wagtail_vertrouwen import crypto
+from wagtail_vertrouwen.models import Melding, RecipientKey
+
+from .conftest import screenshot
+
+PASSWORD = "Browser-toets-2026"  # the demo password works with the demo settings only
+
+
+def fill(page, text):
+    page.get_by_label("Ik ben leerling").check()
+    page.get_by_label("Pesten, discriminatie en agressie").check()
+    page.get_by_label("Wat is er gebeurd?").fill(text)
+
+
+def test_a_pupil_sends_a_melding_from_a_phone(live_demo, phone, tmp_path):
+    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    fill(phone, "Ze pakken steeds mijn tas af. BROWSERMARKER")
+    image = tmp_path / "schermafbeelding.png"
+    image.write_bytes(png("x"))
+    phone.get_by_label("Foto's, screenshots of pdf-bestanden (niet verplicht)").set_input_files(
+        str(image)
+    )
+    screenshot(phone, "melding-form-phone.png")
+    phone.get_by_role("button", name="Melding versturen").click()
+    phone.wait_for_url("**/melding-maken/?verzonden=1")
+    expect(phone.get_by_role("status").filter(has_text="ontvangen")).to_be_visible()
+    melding = Melding.objects.get()
+    assert melding.bijlagen.count() == 1
+    assert b"BROWSERMARKER" not in bytes(melding.content)
+
+
+def test_without_javascript_the_melder_is_told_and_keeps_the_text(live_demo, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    fill(page, "Mijn tekst mag niet weg")
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_role("alert").filter(has_text="JavaScript")).to_be_visible()
+    assert page.get_by_label("Wat is er gebeurd?").input_value() == "Mijn tekst mag niet weg"
+    assert Melding.objects.count() == 0
+
+
+def test_the_vertrouwenspersoon_reads_it_after_password_totp_and_unlock(
+    live_demo, phone, new_context
+):
+    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    fill(phone, "Voor de vertrouwenspersoon LEESMARKER")
+    phone.get_by_role("button", name="Melding versturen").click()
+    phone.wait_for_url("**?verzonden=1")
+
+    vp = live_demo["channel"]["vp"]
+    vp.set_password(PASSWORD)
+    vp.save()
+    keys = crypto.generate_recipient_keys(PASSWORD, crypto.FAST_KDF)
+    RecipientKey.objects.filter(user=vp).update(
+        public_key=keys.public_key,
+        wrapped_by_secret=keys.wrapped_by_secret,
+        wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+    )
+    Melding.objects.all().delete()  # sealed to the old key; send again to the new one
+    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    fill(phone, "Voor de vertrouwenspersoon LEESMARKER")
+    phone.get_by_role("button", name="Melding versturen").click()
+    phone.wait_for_url("**?verzonden=1")
+
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    base = live_demo["regenboog_url"]
+    page.goto(base + "/admin/vertrouwen/inbox/")
+    page.fill("input[name=username]", vp.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/vertrouwen/inbox/")
+    assert "LEESMARKER" not in page.content()
+    page.get_by_role("link", name="Bevestigen met een code").click()
+    device = TOTPDevice.objects.get(user=vp, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.fill("input[name=token]", f"{totp.token():06d}")
+    page.locator("form button[type=submit]").last.click()
+    page.get_by_role("link", name="Ontgrendelen").click()
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url("**/admin/vertrouwen/inbox/")
+    screenshot(page, "inbox-list.png", page.locator("main"))
+    page.locator("table.listing a").first.click()
+    expect(page.get_by_text("LEESMARKER")).to_be_visible()
+    screenshot(page, "inbox-detail.png", page.locator("main"))

@@ -1,0 +1,117 @@
+"""Helpers for the confidential channel's tests: fill in and send the melding form as a
+browser would (proof of work included), and bring a recipient through the gate."""
+
+import base64
+import html
+import io
+import json
+import re
+
+import altcha
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image, PngImagePlugin
+
+from example_site.demo_channel import VP_PASSWORD
+
+
+def solve(challenge: dict) -> str:
+    solution = altcha.solve_challenge_v1(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxnumber"]
+    )
+    assert solution is not None
+    payload = {
+        "algorithm": challenge["algorithm"],
+        "challenge": challenge["challenge"],
+        "number": solution.number,
+        "salt": challenge["salt"],
+        "signature": challenge["signature"],
+    }
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+def page_challenge(client, page) -> str:
+    """Open the form page like a browser and solve the challenge it carries."""
+    response = client.get(page.url, HTTP_HOST=page.get_site().hostname)
+    assert response.status_code == 200
+    found = re.search(r'data-challenge="([^"]+)"', response.content.decode())
+    return solve(json.loads(html.unescape(found.group(1))))
+
+
+def answers(**overrides):
+    data = {
+        "probleemgebied": "ongewenst_gedrag",
+        "wie": "ouder",
+        "wat": "Mijn zoon wordt gepest in de pauze.",
+        "wanneer": "",
+        "betrokkenen": "",
+        "wens": "",
+        "contact": "geen",
+        "naam": "",
+        "email": "",
+        "telefoon": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def png(text: str = "", size=(8, 8)) -> bytes:
+    """A real PNG image; ``text`` goes into a tEXt chunk, so it is in the file's bytes."""
+    info = PngImagePlugin.PngInfo()
+    if text:
+        info.add_text("Comment", text)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+def pdf(text: str = "") -> bytes:
+    return b"%PDF-1.4\n1 0 obj <<>> endobj\n% " + text.encode() + b"\ntrailer <<>>\n%%EOF\n"
+
+
+def upload(name, data, content_type="application/octet-stream"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def send(client, page, files=(), challenge=None, **overrides):
+    """POST the melding form as the page does; returns the response."""
+    data = answers(**overrides)
+    data["challenge"] = page_challenge(client, page) if challenge is None else challenge
+    if files:
+        data["bijlagen"] = list(files)
+    return client.post(
+        reverse("wagtail_vertrouwen:melding_submit", args=[page.pk]),
+        data,
+        HTTP_HOST=page.get_site().hostname,
+    )
+
+
+def verify_otp(client, user):
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    device.last_t = -1
+    device.throttling_failure_count = 0
+    device.save()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    response = client.post(
+        reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": f"{totp.token():06d}"}
+    )
+    assert response.status_code == 302 and "login" not in response["Location"]
+
+
+def unlock(client, password=VP_PASSWORD):
+    response = client.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"password": password})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+def enter(client, user, password=VP_PASSWORD, *, otp=True, unlocked=True):
+    client.force_login(user)
+    if otp:
+        verify_otp(client, user)
+    if unlocked:
+        unlock(client, password)
+    return client

@@ -1,0 +1,415 @@
+"""The inbox: only the designated recipient, OTP-verified and unlocked, reads (I2, I3, I5)."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from example_site.demo_channel import VP_PASSWORD
+from wagtail_vertrouwen import crypto
+from wagtail_vertrouwen.meldingen import recipients
+from wagtail_vertrouwen.models import AuditAction, AuditEntry, Melding, MeldingAccess, RecipientKey
+
+from .channel import enter, pdf, png, send, unlock, upload
+
+MARKER = "INBOXMARKER7Q"
+
+
+@pytest.fixture
+def melding(client, melding_form, vp):
+    response = send(
+        Client(),
+        melding_form,
+        files=[upload(f"{MARKER}.png", png(MARKER)), upload("b.pdf", pdf(MARKER))],
+        wat=f"Verhaal {MARKER}",
+    )
+    assert response.status_code == 302
+    return Melding.objects.get()
+
+
+def urls(melding):
+    bijlage = melding.bijlagen.first()
+    return [
+        ("get", reverse("wagtail_vertrouwen_inbox:index")),
+        ("get", reverse("wagtail_vertrouwen_inbox:audit_log")),
+        ("get", reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])),
+        ("get", reverse("wagtail_vertrouwen_inbox:export", args=[melding.pk])),
+        ("get", reverse("wagtail_vertrouwen_inbox:download", args=[melding.pk, bijlage.pk])),
+        ("post", reverse("wagtail_vertrouwen_inbox:status", args=[melding.pk])),
+        ("post", reverse("wagtail_vertrouwen_inbox:note", args=[melding.pk])),
+        ("post", reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk])),
+    ]
+
+
+def _moderator(demo):
+    user = User.objects.create_user("moderator", "m@demo.example", "x")
+    group, _created = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for home in demo["homes"].values():
+        for codename in (
+            "add_page",
+            "change_page",
+            "publish_page",
+            "bulk_delete_page",
+            "lock_page",
+        ):
+            GroupPagePermission.objects.create(
+                group=group, page=home, permission=Permission.objects.get(codename=codename)
+            )
+    user.groups.add(group)
+    return user
+
+
+def _clients(demo, vp, editor, superuser, make_recipient):
+    """Every kind of visitor of the access matrix, except the one who may read."""
+    second = make_recipient("tweede_vp", form=demo["channel"]["forms"]["vlinder"])
+    clients = {"anonymous": Client()}
+    for name, user in [
+        ("editor", editor),
+        ("moderator", _moderator(demo)),
+        ("superuser", superuser),
+    ]:
+        clients[name] = Client()
+        clients[name].force_login(user)
+    clients["second vertrouwenspersoon"] = enter(Client(), second)
+    clients["recipient without OTP"] = enter(Client(), vp, otp=False, unlocked=False)
+    clients["recipient with OTP, key locked"] = enter(Client(), vp, unlocked=False)
+    return clients
+
+
+def test_access_matrix(demo, melding, vp, editor, superuser, make_recipient):
+    clients = _clients(demo, vp, editor, superuser, make_recipient)
+    data = {"status": "afgesloten", "note": "x", "confirm": "on"}
+    for who, client in clients.items():
+        for method, url in urls(melding):
+            response = getattr(client, method)(url, data) if method == "post" else client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert MARKER.encode() not in body, (who, url)
+            own_pages = (
+                reverse("wagtail_vertrouwen_inbox:index"),
+                reverse("wagtail_vertrouwen_inbox:audit_log"),
+            )
+            if who == "second vertrouwenspersoon" and url in own_pages:
+                assert response.status_code == 200  # their own, empty, inbox
+            elif who == "anonymous":
+                assert response.status_code == 302 and "/admin/login/" in response["Location"]
+            else:
+                assert response.status_code in (403, 404), (who, url, response.status_code)
+    melding.refresh_from_db()
+    assert melding.status == "nieuw"
+    assert not AuditEntry.objects.filter(action=AuditAction.DECRYPTED).exists()
+
+    reader = enter(Client(), vp)
+    for _method, url in urls(melding)[:5]:
+        response = reader.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200, url
+        if "/log/" not in url and reverse("wagtail_vertrouwen_inbox:index") != url:
+            assert MARKER.encode() in body, url
+
+
+def test_superuser_status_grants_nothing_even_with_otp(melding, superuser):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=superuser, name="app", confirmed=True)
+    client = Client()
+    client.force_login(superuser)
+    assert client.get(reverse("wagtail_vertrouwen_inbox:otp_verify")).status_code == 404
+    assert client.get(reverse("wagtail_vertrouwen_inbox:unlock")).status_code == 404
+    home = client.get("/admin/").content.decode()
+    assert "Meldingen" not in home and MARKER not in home
+    search = client.get("/admin/pages/search/", {"q": MARKER[:-2]}).content.decode()
+    assert MARKER not in search
+
+
+def test_a_recipient_added_later_cannot_read_earlier_meldingen(
+    melding, melding_form, make_recipient
+):
+    later = make_recipient("later_vp", form=melding_form)
+    client = enter(Client(), later)
+    assert (
+        client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).status_code == 404
+    )
+    assert MARKER not in client.get(reverse("wagtail_vertrouwen_inbox:index")).content.decode()
+    # Nor can their key open any sealed copy of the content key.
+    private = crypto.unwrap_with_secret(later.vertrouwen_key.wrapped_by_secret, VP_PASSWORD)
+    for access in MeldingAccess.objects.filter(melding=melding):
+        with pytest.raises(crypto.DecryptionError):
+            crypto.open_content_key(bytes(access.sealed_key), private)
+    # A melding sent after the designation is theirs to read.
+    send(Client(), melding_form, wat="Nieuw verhaal NADERHAND")
+    newer = Melding.objects.exclude(pk=melding.pk).get()
+    page = client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[newer.pk]))
+    assert "NADERHAND" in page.content.decode()
+
+
+def test_the_melder_can_keep_a_melding_away_from_one_recipient(melding_form, vp, make_recipient):
+    other = make_recipient("andere_vp", form=melding_form)
+    html = Client().get(melding_form.url, HTTP_HOST="127.0.0.1").content.decode()
+    assert 'name="niet_naar"' in html
+    response = send(Client(), melding_form, niet_naar=str(other.pk), wat="Over ANDERE")
+    assert response.status_code == 302
+    melding = Melding.objects.get()
+    assert list(
+        MeldingAccess.objects.filter(melding=melding).values_list("recipient", flat=True)
+    ) == [vp.pk]
+    client = enter(Client(), other)
+    assert (
+        client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).status_code == 404
+    )
+    assert (
+        "Over ANDERE"
+        in enter(Client(), vp)
+        .get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk]))
+        .content.decode()
+    )
+    # Excluding someone who is no recipient is refused, and the text stays.
+    bad = send(Client(), melding_form, niet_naar="999999", wat="Blijft staan")
+    assert bad.status_code == 400 and "Blijft staan" in bad.content.decode()
+
+
+def test_attachments_come_back_byte_identical_from_the_file_system(melding, vp):
+    client = enter(Client(), vp)
+    for bijlage, original in zip(melding.bijlagen.all(), [png(MARKER), pdf(MARKER)], strict=True):
+        response = client.get(
+            reverse("wagtail_vertrouwen_inbox:download", args=[melding.pk, bijlage.pk])
+        )
+        assert b"".join(response.streaming_content) == original
+        assert response["Content-Disposition"].startswith("attachment")
+        assert response["X-Content-Type-Options"] == "nosniff"
+    assert AuditEntry.objects.filter(action=AuditAction.DOWNLOADED, actor=vp).count() == 2
+
+
+def test_status_note_and_delete_are_audited_and_the_note_is_private(
+    melding, vp, make_recipient, melding_form
+):
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    client.post(
+        reverse("wagtail_vertrouwen_inbox:status", args=[melding.pk]), {"status": "afgesloten"}
+    )
+    client.post(reverse("wagtail_vertrouwen_inbox:note", args=[melding.pk]), {"note": "NOTITIE42"})
+    melding.refresh_from_db()
+    assert melding.status == "afgesloten" and melding.purge_after is not None
+    access = MeldingAccess.objects.get(melding=melding, recipient=vp)
+    assert b"NOTITIE42" not in bytes(access.note)
+    assert "NOTITIE42" in client.get(detail).content.decode()
+    bad = client.post(
+        reverse("wagtail_vertrouwen_inbox:status", args=[melding.pk]), {"status": "weg"}
+    )
+    assert bad.status_code == 302
+    response = client.post(reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {})
+    assert Melding.objects.filter(pk=melding.pk).exists()  # not confirmed
+    names = list(melding.bijlagen.values_list("storage_name", flat=True))
+    response = client.post(
+        reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert not Melding.objects.filter(pk=melding.pk).exists()
+    from wagtail_vertrouwen.storage import attachment_storage
+
+    assert not [name for name in names if attachment_storage().exists(name)]
+    actions = set(AuditEntry.objects.filter(melding_id=melding.pk).values_list("action", flat=True))
+    assert {"received", "decrypted", "status_changed", "note_saved", "deleted"} <= actions
+    log = client.get(reverse("wagtail_vertrouwen_inbox:audit_log")).content.decode()
+    assert "vertrouwenspersoon" in log
+    # The audit log has no place for an IP address.
+    assert not [f.name for f in AuditEntry._meta.fields if "ip" in f.name.lower()]
+
+
+def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
+    melding, vp, settings
+):
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    assert client.get(detail).status_code == 200
+    stolen = Client()
+    stolen.cookies["sessionid"] = client.cookies["sessionid"].value  # session, not unlock cookie
+    assert stolen.get(detail).status_code == 403
+    client.cookies["vertrouwen_unlock"] = "A" * 43  # a forged unlock cookie
+    assert client.get(detail).status_code == 403
+    client = enter(Client(), vp)
+    settings.WAGTAIL_VERTROUWEN_UNLOCK_IDLE_SECONDS = -1
+    assert client.get(detail).status_code == 403
+
+
+def test_password_change_rewraps_and_the_old_password_no_longer_unlocks(melding, vp):
+    client = enter(Client(), vp)
+    response = client.post(
+        reverse("wagtail_vertrouwen_inbox:change_password"),
+        {
+            "old_password": VP_PASSWORD,
+            "new_password1": "Nieuw-wachtwoord-2026",
+            "new_password2": "Nieuw-wachtwoord-2026",
+        },
+    )
+    assert response.status_code == 302
+    vp.refresh_from_db()
+    assert vp.check_password("Nieuw-wachtwoord-2026")
+    fresh = enter(Client(), vp, unlocked=False)
+    wrong = fresh.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"password": VP_PASSWORD})
+    assert wrong.status_code == 400
+    unlock(fresh, "Nieuw-wachtwoord-2026")
+    assert (
+        MARKER
+        in fresh.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).content.decode()
+    )
+    assert AuditEntry.objects.filter(action=AuditAction.KEY_REWRAPPED, actor=vp).exists()
+
+
+def test_password_changed_elsewhere_asks_once_for_the_previous_one(melding, vp):
+    vp.set_password("Elders-gewijzigd-2026")
+    vp.save()
+    client = enter(Client(), vp, unlocked=False)
+    first = client.post(
+        reverse("wagtail_vertrouwen_inbox:unlock"), {"password": "Elders-gewijzigd-2026"}
+    )
+    assert first.status_code == 400 and "previous_password" in first.content.decode()
+    unlock_url = reverse("wagtail_vertrouwen_inbox:unlock")
+    response = client.post(
+        unlock_url, {"password": "Elders-gewijzigd-2026", "previous_password": VP_PASSWORD}
+    )
+    assert response.status_code == 302
+    again = enter(Client(), vp, "Elders-gewijzigd-2026")
+    assert (
+        again.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).status_code == 200
+    )
+
+
+def test_restore_with_the_recovery_code(demo, melding, vp):
+    code = demo["channel"]["recovery_code"]
+    client = enter(Client(), vp, unlocked=False)
+    restore = reverse("wagtail_vertrouwen_inbox:restore")
+    new = {"new_password1": "Hersteld-wachtwoord-2026", "new_password2": "Hersteld-wachtwoord-2026"}
+    not_a_code = client.post(restore, {"recovery_code": "1234", **new})
+    assert not_a_code.status_code == 400
+    wrong = client.post(restore, {"recovery_code": crypto.new_recovery_code(), **new})
+    assert wrong.status_code == 400
+    vp.refresh_from_db()
+    assert vp.check_password(VP_PASSWORD)  # nothing changed
+    response = client.post(restore, {"recovery_code": code.lower().replace("-", " "), **new})
+    assert response.status_code == 200
+    new_code = response.context["code"]
+    assert new_code != code
+    assert (
+        MARKER
+        in client.get(
+            reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+        ).content.decode()
+    )
+    vp.refresh_from_db()
+    again = enter(Client(), vp, "Hersteld-wachtwoord-2026", unlocked=False)
+    used = again.post(restore, {"recovery_code": code, **new})
+    assert used.status_code == 400  # the old recovery code is replaced
+
+
+def test_first_visit_sets_up_otp_and_key(melding_form):
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.create_user("nieuwe_vp", "n@demo.example", "Eerste-wachtwoord-2026")
+    user.groups.add(Group.objects.get(name="Vertrouwenspersonen"))
+    recipients.designate(melding_form, user, None)
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 403
+    setup = client.get(reverse("wagtail_vertrouwen_inbox:otp_verify"))
+    assert "<svg" in setup.content.decode()
+    device = TOTPDevice.objects.get(user=user)
+    wrong = client.post(reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": "000000"})
+    assert wrong.status_code == 200 and not TOTPDevice.objects.get(pk=device.pk).confirmed
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)  # throttled
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    codes = client.post(reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": f"{token:06d}"})
+    assert len(codes.context["codes"]) == 10
+    assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 403  # no key yet
+    wrong = client.post(reverse("wagtail_vertrouwen_inbox:key_setup"), {"password": "fout"})
+    assert not RecipientKey.objects.filter(user=user).exists()
+    made = client.post(
+        reverse("wagtail_vertrouwen_inbox:key_setup"), {"password": "Eerste-wachtwoord-2026"}
+    )
+    assert made.status_code == 200 and len(made.context["code"]) == 39
+    assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 200
+
+
+def test_designation_needs_its_permission_and_is_audited_and_notified(
+    melding_form, vp, editor, superuser, django_capture_on_commit_callbacks
+):
+    index = reverse("wagtail_vertrouwen_recipients:index")
+    client = Client()
+    client.force_login(editor)
+    refused = client.get(index)  # Wagtail turns PermissionDenied into a redirect home
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    new = User.objects.create_user("derde", "derde@demo.example", "x")
+    add = reverse("wagtail_vertrouwen_recipients:add", args=[melding_form.pk])
+    assert client.post(add, {f"{melding_form.pk}-user": new.pk}).status_code == 302
+    assert not melding_form.designations().filter(user=new).exists()
+    mail.outbox.clear()
+    admin = Client()
+    admin.force_login(superuser)
+    assert admin.get(index).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(add, {f"{melding_form.pk}-user": new.pk})
+    assert melding_form.designations().filter(user=new).exists()
+    entry = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED, subject=new)
+    assert entry.actor == superuser
+    assert sorted(address for m in mail.outbox for address in m.to) == sorted([vp.email, new.email])
+    designation = melding_form.designations().get(user=vp)
+    admin.post(
+        reverse("wagtail_vertrouwen_recipients:remove", args=[melding_form.pk, designation.pk])
+    )
+    assert AuditEntry.objects.filter(action=AuditAction.RECIPIENT_REMOVED, subject=vp).exists()
+    # The last recipient of a live form stays.
+    last = melding_form.designations().get()
+    admin.post(reverse("wagtail_vertrouwen_recipients:remove", args=[melding_form.pk, last.pk]))
+    assert melding_form.designations().count() == 1
+
+
+def test_retention_purges_closed_meldingen_with_their_files(melding, vp):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from wagtail_vertrouwen.storage import attachment_storage
+
+    names = list(melding.bijlagen.values_list("storage_name", flat=True))
+    melding.set_status("afgesloten")
+    melding.save()
+    call_command("purge_meldingen")
+    assert Melding.objects.filter(pk=melding.pk).exists()  # not expired yet
+    Melding.objects.filter(pk=melding.pk).update(purge_after=timezone.now() - timedelta(seconds=1))
+    call_command("purge_meldingen")
+    assert not Melding.objects.filter(pk=melding.pk).exists()
+    assert not [name for name in names if attachment_storage().exists(name)]
+    assert AuditEntry.objects.filter(action=AuditAction.PURGED, melding_id=melding.pk).exists()
+
+
+def test_unlock_never_redirects_off_site(vp):
+    client = enter(Client(), vp, unlocked=False)
+    unlock_url = reverse("wagtail_vertrouwen_inbox:unlock")
+    for target in ["https://evil.example/", "//evil.example/", "/admin/pages/"]:
+        response = client.post(f"{unlock_url}?next={target}", {"password": VP_PASSWORD})
+        assert response["Location"] == reverse("wagtail_vertrouwen_inbox:index"), target
+
+
+def test_listing_and_export_are_audited_apart_from_reading(melding, vp):
+    client = enter(Client(), vp)
+    client.get(reverse("wagtail_vertrouwen_inbox:index"))
+    client.get(reverse("wagtail_vertrouwen_inbox:export", args=[melding.pk]))
+    actions = list(
+        AuditEntry.objects.filter(melding_id=melding.pk, actor=vp).values_list("action", flat=True)
+    )
+    assert AuditAction.LISTED in actions and AuditAction.EXPORTED in actions
+    assert AuditAction.DECRYPTED not in actions
+
+
+def test_the_designate_permission_can_be_given_in_the_group_editor(superuser):
+    client = Client()
+    client.force_login(superuser)
+    group = Group.objects.get(name="Editors")
+    html = client.get(reverse("wagtailusers_groups:edit", args=[group.pk])).content.decode()
+    permission = Permission.objects.get(codename="designate_recipients")
+    assert f'value="{permission.pk}"' in html

@@ -1,0 +1,152 @@
+"""The melding form page's views: the page shows the form; a dedicated URL receives it.
+
+The form posts to ``submit`` rather than to the page, so the upload handlers can be replaced
+before anything reads the request body: Django's CSRF middleware reads ``request.POST`` before
+any page's ``serve`` runs, which would spool large uploads to a temporary file in plaintext.
+"""
+
+import json
+import logging
+
+from django.core.mail import send_mail
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from ..meldingen.submit import NoRecipients, submit
+from . import challenge
+from .melding import MeldingForm
+from .uploads import MemoryOnlyUploadHandler
+
+logger = logging.getLogger(__name__)
+
+#: No outside requests, no inline code; the form posts only to this site (I7).
+MELDING_CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "style-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def protect(response):
+    """Never cached, never indexed, no referrer, strict CSP (I7)."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # Not "no-referrer": Chromium then sends "Origin: null" with the form's POST, which
+    # Django's CSRF check rightly refuses. Same-origin sends nothing to anyone else.
+    response["Referrer-Policy"] = "same-origin"
+    response["Content-Security-Policy"] = MELDING_CSP
+    return response
+
+
+def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False):
+    recipients = page.recipients()
+    form = form or MeldingForm(recipients=recipients)
+    context = {
+        "page": page,
+        "self": page,
+        "form": form,
+        "sent": sent,
+        # A posted form is shown even without recipients, so nothing typed is lost (I6).
+        "available": bool(recipients) or preview or form.is_bound,
+        "challenge_json": json.dumps(challenge.new_challenge()),
+        "limits": _limits(),
+    }
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    return protect(response)
+
+
+def _limits():
+    from .. import conf
+    from .uploads import file_size_label
+
+    return {
+        "count": conf.get("ATTACHMENT_MAX_COUNT"),
+        "each": file_size_label(conf.get("ATTACHMENT_MAX_BYTES")),
+        "total": file_size_label(conf.get("ATTACHMENTS_TOTAL_MAX_BYTES")),
+    }
+
+
+def serve_melding_form(page, request, preview=False):
+    return render_form_page(request, page, sent="verzonden" in request.GET, preview=preview)
+
+
+@csrf_exempt
+@require_POST
+def submit_view(request, page_id):
+    request.upload_handlers = [MemoryOnlyUploadHandler(request)]
+    return _submit(request, page_id)
+
+
+@csrf_protect
+def _submit(request, page_id):
+    from ..models import MeldingFormPage
+
+    page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+    site = page.get_site()
+    if site is None:
+        raise Http404
+    recipients = page.recipients()
+    form = MeldingForm(request.POST, request.FILES, recipients=recipients)
+    if not recipients:
+        form.add_error(
+            None, _("This form cannot receive meldingen yet. Please contact the school.")
+        )
+        return render_form_page(request, page, form, status=503)
+    if not form.is_valid():
+        return render_form_page(request, page, form, status=400)
+    if not challenge.use(form.cleaned_data["challenge"]):
+        form.add_error("challenge", _("This melding was already sent. Nothing was sent twice."))
+        return render_form_page(request, page, form, status=400)
+    if not challenge.take_rate_slot(page.translation_key):
+        form.add_error(
+            None,
+            _(
+                "Very many meldingen arrived in the last hour, so this form is paused for a "
+                "while. Please try again in an hour, or call the vertrouwenspersoon. Your text "
+                "is still here."
+            ),
+        )
+        return render_form_page(request, page, form, status=429)
+    try:
+        submit(page, site, form.answers(), form.uploads, excluded=form.excluded_recipient())
+    except NoRecipients:
+        form.add_error(
+            None, _("This form cannot receive meldingen yet. Please contact the school.")
+        )
+        return render_form_page(request, page, form, status=503)
+    except Exception:
+        logger.exception("a melding could not be stored")
+        form.add_error(
+            None,
+            _(
+                "Your melding could not be stored because of a fault on our side. Nothing was "
+                "sent. Please try again later; your text is still here."
+            ),
+        )
+        return render_form_page(request, page, form, status=500)
+    _confirm(form.cleaned_data.get("bevestiging_email"), site)
+    return HttpResponseRedirect(page.get_url(request) + "?verzonden=1")
+
+
+def _confirm(address, site):
+    """The optional confirmation: sent now and never queued, so the address is not stored."""
+    if not address:
+        return
+    body = render_to_string("wagtail_vertrouwen/mail/confirmation.txt", {"site": site})
+    try:
+        send_mail(_("We received your melding"), body, None, [address])
+    except Exception:  # noqa: BLE001 - the melding is stored; a lost confirmation is no loss
+        logger.warning("the confirmation mail to a melder failed")

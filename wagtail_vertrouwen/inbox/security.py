@@ -1,0 +1,290 @@
+"""Second factor (django-otp TOTP + backup codes) and the recipient's key: set-up, unlock,
+lock, password change and restore with the recovery code."""
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .. import conf, crypto
+from ..models import AuditAction, AuditEntry, RecipientKey
+from . import unlock
+from .forms import ChangePasswordForm, PasswordForm, RestoreForm, TokenForm
+from .gate import is_recipient, is_verified, no_store, recipient_key, recipient_required
+
+BACKUP_CODES = 10
+
+
+def _render(request, template, context, status=200):
+    return no_store(
+        TemplateResponse(
+            request, f"wagtail_vertrouwen/inbox/{template}.html", context, status=status
+        )
+    )
+
+
+def _qr_svg(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _otp_setup(request):
+    user = request.user
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect("wagtail_vertrouwen_inbox:otp_verify")
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=False
+    ).first() or TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"].strip()):
+            with transaction.atomic():
+                device.confirmed = True
+                device.save()
+                backup, _created = StaticDevice.objects.get_or_create(
+                    user=user, name="backup", defaults={"confirmed": True}
+                )
+                backup.token_set.all().delete()
+                codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+                backup.token_set.bulk_create(StaticToken(device=backup, token=c) for c in codes)
+            otp_login(request, device)
+            return _render(request, "backup_codes", {"codes": codes})
+        form.add_error(
+            "token",
+            _("That code is not right. Check the time on your phone and try the newest code."),
+        )
+    secret = device.bin_key
+    return _render(
+        request,
+        "otp_setup",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret": base64.b32encode(secret).decode("ascii"),
+        },
+    )
+
+
+def otp_verify(request):
+    """Verify the session with a TOTP or backup code; recipients only."""
+    user = request.user
+    if not is_recipient(user):
+        raise Http404
+    if is_verified(user):
+        return redirect("wagtail_vertrouwen_inbox:index")
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return _otp_setup(request)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(user, form.cleaned_data["token"].strip())
+        if device is not None:
+            otp_login(request, device)
+            return redirect("wagtail_vertrouwen_inbox:index")
+        form.add_error(
+            "token", _("That code is not right, or was used already. Try the newest code.")
+        )
+    return _render(
+        request, "otp_verify", {"form": form}, status=200 if request.method == "GET" else 400
+    )
+
+
+@recipient_required(unlocked=False)
+def key_setup(request):
+    """Create the recipient's key pair, wrapped with their password; show the recovery code once."""
+    if recipient_key(request.user) is not None:
+        return redirect("wagtail_vertrouwen_inbox:unlock")
+    form = PasswordForm(request.POST or None)
+    form.fields.pop("previous_password")
+    if request.method == "POST" and form.is_valid():
+        password = form.cleaned_data["password"]
+        if request.user.check_password(password):
+            keys = crypto.generate_recipient_keys(password, conf.kdf_limits())
+            with transaction.atomic():
+                RecipientKey.objects.create(
+                    user=request.user,
+                    public_key=keys.public_key,
+                    wrapped_by_secret=keys.wrapped_by_secret,
+                    wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+                )
+                AuditEntry.record(AuditAction.KEY_CREATED, request.user)
+            response = _render(request, "recovery_code", {"code": keys.recovery_code})
+            unlock.remember(
+                request, response, crypto.unwrap_with_secret(keys.wrapped_by_secret, password)
+            )
+            return response
+        form.add_error("password", _("That is not your password."))
+    return _render(request, "key_setup", {"form": form})
+
+
+@recipient_required(unlocked=False)
+def unlock_view(request):
+    key = recipient_key(request.user)
+    if key is None:
+        return redirect("wagtail_vertrouwen_inbox:key_setup")
+    form = PasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password = form.cleaned_data["password"]
+        previous = form.cleaned_data["previous_password"]
+        if not request.user.check_password(password):
+            form.add_error("password", _("That is not your password."))
+        else:
+            try:
+                private_key = crypto.unwrap_with_secret(key.wrapped_by_secret, password)
+            except crypto.WrongSecret:
+                private_key = _rewrap_from_previous(request, form, key, previous, password)
+            if private_key is not None:
+                response = redirect(_safe_next(request))
+                unlock.remember(request, response, private_key)
+                return response
+    return _render(
+        request, "unlock", {"form": form}, status=200 if request.method == "GET" else 400
+    )
+
+
+def _safe_next(request):
+    target = request.GET.get("next", "")
+    inbox = reverse("wagtail_vertrouwen_inbox:index")
+    if target.startswith(inbox) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return inbox
+
+
+def _rewrap_from_previous(request, form, key, previous, password):
+    """The password changed outside the inbox: open with the previous one, wrap anew."""
+    if not previous:
+        form.add_error(
+            "previous_password",
+            _(
+                "Your password changed since your key was protected. Enter your previous "
+                "password once, or use your recovery code."
+            ),
+        )
+        return None
+    try:
+        private_key = crypto.unwrap_with_secret(key.wrapped_by_secret, previous)
+    except crypto.WrongSecret:
+        form.add_error("previous_password", _("That previous password does not open your key."))
+        return None
+    _store_wrapped(
+        key, request.user, crypto.wrap_with_secret(private_key, password, conf.kdf_limits())
+    )
+    return private_key
+
+
+def _store_wrapped(key, user, wrapped, action=AuditAction.KEY_REWRAPPED):
+    with transaction.atomic():
+        key.wrapped_by_secret = wrapped
+        key.rewrapped_at = timezone.now()
+        key.save(update_fields=["wrapped_by_secret", "rewrapped_at"])
+        AuditEntry.record(action, user)
+
+
+@require_POST
+@recipient_required(unlocked=False)
+def lock_view(request):
+    response = redirect("wagtailadmin_home")
+    unlock.forget(request, response)
+    messages.success(request, _("Your inbox is locked."))
+    return response
+
+
+@recipient_required(unlocked=False)
+def change_password(request):
+    """Change the login password and re-wrap the key with it, in one step."""
+    key = recipient_key(request.user)
+    form = ChangePasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        old, new = form.cleaned_data["old_password"], form.cleaned_data["new_password2"]
+        try:
+            wrapped = (
+                crypto.change_secret(key.wrapped_by_secret, old, new, conf.kdf_limits())
+                if key
+                else None
+            )
+        except crypto.WrongSecret:
+            form.add_error(
+                None,
+                _(
+                    "Your key is protected with another password. Unlock the inbox first, "
+                    "then change your password here."
+                ),
+            )
+        else:
+            with transaction.atomic():
+                request.user.set_password(new)
+                request.user.save(update_fields=["password"])
+                if key:
+                    _store_wrapped(key, request.user, wrapped)
+            update_session_auth_hash(request, request.user)
+            messages.success(
+                request, _("Your password was changed and your key is protected with it.")
+            )
+            return redirect("wagtail_vertrouwen_inbox:index")
+    return _render(
+        request, "change_password", {"form": form}, status=200 if request.method == "GET" else 400
+    )
+
+
+@recipient_required(unlocked=False)
+def restore(request):
+    """Lost password: the recovery code opens the key; a new password and recovery code follow."""
+    key = recipient_key(request.user)
+    if key is None:
+        return redirect("wagtail_vertrouwen_inbox:key_setup")
+    form = RestoreForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        new = form.cleaned_data["new_password2"]
+        try:
+            keys = crypto.restore_with_recovery_code(
+                key.wrapped_by_recovery_code,
+                form.cleaned_data["recovery_code"],
+                new,
+                conf.kdf_limits(),
+            )
+        except crypto.InvalidRecoveryCode:
+            form.add_error(
+                "recovery_code",
+                _("That is not a recovery code: it has 32 letters and digits in groups of four."),
+            )
+        except crypto.WrongSecret:
+            form.add_error("recovery_code", _("This recovery code does not open your key."))
+        else:
+            with transaction.atomic():
+                request.user.set_password(new)
+                request.user.save(update_fields=["password"])
+                key.wrapped_by_secret = keys.wrapped_by_secret
+                key.wrapped_by_recovery_code = keys.wrapped_by_recovery_code
+                key.rewrapped_at = timezone.now()
+                key.save()
+                AuditEntry.record(AuditAction.KEY_RESTORED, request.user)
+            update_session_auth_hash(request, request.user)
+            response = _render(
+                request, "recovery_code", {"code": keys.recovery_code, "restored": True}
+            )
+            unlock.remember(
+                request, response, crypto.unwrap_with_secret(keys.wrapped_by_secret, new)
+            )
+            return response
+    return _render(
+        request, "restore", {"form": form}, status=200 if request.method == "GET" else 400
+    )

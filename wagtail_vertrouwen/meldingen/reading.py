@@ -1,0 +1,105 @@
+"""Reading meldingen with a recipient's unlocked private key, and what reading records."""
+
+import base64
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import crypto, storage
+from ..models import AuditAction, AuditEntry, MeldingAccess
+
+
+@dataclass
+class BijlageInfo:
+    bijlage: object
+    name: str
+    content_type: str
+    size: int
+    key: bytes
+
+
+class Reader:
+    """One recipient's view of the meldingen sealed to them."""
+
+    def __init__(self, user, private_key):
+        self.user = user
+        self.private_key = private_key
+
+    def access(self, melding) -> MeldingAccess:
+        return MeldingAccess.objects.get(melding=melding, recipient=self.user)
+
+    def content_key(self, melding, access=None) -> bytes:
+        access = access or self.access(melding)
+        return crypto.open_content_key(bytes(access.sealed_key), self.private_key)
+
+    def answers(self, melding, access=None) -> dict:
+        return crypto.decrypt_json(
+            self.content_key(melding, access), bytes(melding.content), melding.context
+        )
+
+    def open(self, melding, action=AuditAction.DECRYPTED):
+        """Decrypt a melding for display or export; records it (I5)."""
+        access = self.access(melding)
+        answers = self.answers(melding, access)
+        bijlagen = [self.bijlage_info(b, access) for b in melding.bijlagen.all()]
+        with transaction.atomic():
+            if access.read_at is None:
+                access.read_at = timezone.now()
+                access.save(update_fields=["read_at"])
+            AuditEntry.record(action, self.user, melding=melding)
+        return answers, bijlagen, self.note(access)
+
+    def bijlage_info(self, bijlage, access=None) -> BijlageInfo:
+        meta = crypto.decrypt_json(
+            self.content_key(bijlage.melding, access), bytes(bijlage.meta), bijlage.context
+        )
+        return BijlageInfo(
+            bijlage=bijlage,
+            name=meta["name"],
+            content_type=meta["content_type"],
+            size=meta["size"],
+            key=base64.b64decode(meta["key"]),
+        )
+
+    def download(self, bijlage):
+        """(info, plaintext chunks) of an attachment; records the download (I5)."""
+        info = self.bijlage_info(bijlage)
+        AuditEntry.record(
+            AuditAction.DOWNLOADED, self.user, melding=bijlage.melding, detail=str(bijlage.pk)
+        )
+        return info, storage.open_plaintext(bijlage.storage_name, info.key)
+
+    def note(self, access) -> str:
+        if not access.note:
+            return ""
+        note_key = crypto.open_content_key(bytes(access.note_key), self.private_key)
+        return crypto.decrypt_field(
+            note_key, bytes(access.note), f"{access.melding.context}/note"
+        ).decode()
+
+    def save_note(self, melding, text: str):
+        """A private note, sealed to this recipient alone (other recipients cannot read it)."""
+        access = self.access(melding)
+        note_key = crypto.new_content_key()
+        access.note_key = crypto.seal_content_key(note_key, bytes(self.private_key.public_key))
+        access.note = crypto.encrypt_field(note_key, text, f"{melding.context}/note")
+        with transaction.atomic():
+            access.save(update_fields=["note_key", "note"])
+            AuditEntry.record(AuditAction.NOTE_SAVED, self.user, melding=melding)
+
+    def set_status(self, melding, status):
+        with transaction.atomic():
+            melding.set_status(status)
+            melding.save(update_fields=["status", "closed_at", "purge_after"])
+            AuditEntry.record(AuditAction.STATUS_CHANGED, self.user, melding=melding, detail=status)
+
+
+def delete_melding(melding, actor, action=AuditAction.DELETED):
+    """Delete a melding with its stored attachment objects; the audit line stays."""
+    names = list(melding.bijlagen.values_list("storage_name", flat=True))
+    with transaction.atomic():
+        AuditEntry.record(action, actor, melding=melding)
+        melding.delete()
+    for name in names:
+        storage.delete(name)
