@@ -115,3 +115,13 @@ def enter(client, user, password=VP_PASSWORD, *, otp=True, unlocked=True):
     if unlocked:
         unlock(client, password)
     return client
+
+
+class FailingMailBackend:
+    """An SMTP server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
