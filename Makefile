@@ -73,6 +73,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/melding.py
 
 clean:
 	rm -rf $(VENV) var build site .pytest_cache .ruff_cache
