@@ -90,3 +90,25 @@ def test_loading_the_demo_twice_leaves_one_photo_per_person(db):
     build_demo()
     with_photo = [person for person in PEOPLE if person.get("colour")]
     assert Image.objects.count() == len(with_photo)
+
+
+def test_the_demo_vertrouwenspersoon_is_refused_outside_the_demo(demo):
+    from example_site.demo_channel import VP_PASSWORD, VP_USERNAME
+
+    assert authenticate(username=VP_USERNAME, password=VP_PASSWORD) is None
+    with override_settings(DEMO=True):
+        assert authenticate(username=VP_USERNAME, password=VP_PASSWORD) is not None
+
+
+def test_demo_totp_prints_the_current_code_with_the_demo_settings_only(demo, capsys):
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with pytest.raises(CommandError, match="demo settings"):
+        call_command("demo_totp")
+    with override_settings(DEMO=True):
+        call_command("demo_totp")
+    device = TOTPDevice.objects.get(user__username="vertrouwenspersoon")
+    printed = capsys.readouterr().out.strip()
+    assert device.verify_token(printed)
+    assert len(printed) == 6 and printed == f"{TOTP(device.bin_key).token():06d}"

@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..choices import Probleemgebied
+from ..choices import Audience, Probleemgebied
 from ..forms.melding import ContactWens, MeldingForm, Wie
 from ..meldingen.reading import delete_melding
 from ..models import AuditAction, AuditEntry, Bijlage, Melding, MeldingAccess, MeldingStatus
@@ -71,7 +71,9 @@ def index(request):
                     [*Probleemgebied.choices, ("anders", _("Something else"))],
                     answers.get("probleemgebied"),
                 ),
-                "wie": _label(Wie.choices, answers.get("wie")),
+                "wie": _label(
+                    [*Audience.choices, (Wie.ANDERS, _("Someone else"))], answers.get("wie")
+                ),
             }
         )
     if rows:  # the list decrypted each melding's area and sender: one line for the lot
