@@ -164,7 +164,10 @@ def test_marker_is_nowhere_at_rest_with_s3(
     read_back(vp, melding)
     # Deleting the melding deletes the bucket's objects.
     client = enter(Client(), vp)
-    client.post(reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"}
+        )
     assert s3.objects() == {}
 
 

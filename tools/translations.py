@@ -338,6 +338,21 @@ T = {
         "هناك بلاغ جديد موجّه إليك بصفتك الشخص المؤتمن.",
     ),
     "Vertrouwenspersoon %(number)d": ("Vertrouwenspersoon %(number)d", "الشخص المؤتمن %(number)d"),
+    "The person you wanted to keep this melding away from is now its only recipient, so it "
+    "was not sent. Please contact the school another way, or the vertrouwensinspecteur "
+    "(0900-1113111). Your text is still here.": (
+        "De persoon bij wie je deze melding weg wilde houden, is nu de enige ontvanger. Daarom "
+        "is de melding niet verstuurd. Neem op een andere manier contact op met de school, of "
+        "met de vertrouwensinspecteur (0900-1113111). Je tekst staat er nog.",
+        "الشخص الذي أردت إبعاد هذا البلاغ عنه أصبح الآن المستلم الوحيد، لذلك لم يُرسَل البلاغ. "
+        "يُرجى التواصل مع المدرسة بطريقة أخرى، أو مع المفتش المؤتمن (0900-1113111). نصّك ما زال هنا.",
+    ),
+    "The recipients of the melding at the time: they keep seeing this line, also after the "
+    "melding is deleted.": (
+        "De ontvangers van de melding op dat moment: zij blijven deze regel zien, ook nadat de "
+        "melding is verwijderd.",
+        "مستلمو البلاغ في ذلك الوقت: يظلون يرون هذا السطر، حتى بعد حذف البلاغ.",
+    ),
     "This must be text.": ("Dit moet tekst zijn.", "يجب أن يكون هذا نصًا."),
     "This melding was already sent. Nothing was sent twice.": (
         "Deze melding is al verstuurd. Er is niets dubbel verstuurd.",

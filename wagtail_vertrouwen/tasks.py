@@ -65,7 +65,7 @@ def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
 
 @task()
 def notify_recipient_change(
-    form_id: int, action: str, subject_id: int, actor_id, user_ids, attempt: int = 1
+    form_id: int, action: str, subject_name: str, actor_id, user_ids, attempt: int = 1
 ) -> int:
     """Tell the recipients of a form that someone was added to or removed from it (I4)."""
     from .models import AuditAction, MeldingFormPage
@@ -75,7 +75,7 @@ def notify_recipient_change(
     context = {
         "form": form,
         "added": action == AuditAction.RECIPIENT_ADDED,
-        "subject": users.filter(pk=subject_id).first(),
+        "subject": subject_name,
         "actor": users.filter(pk=actor_id).first() if actor_id else None,
         "inbox_url": inbox_url(),
     }
@@ -83,7 +83,7 @@ def notify_recipient_change(
         return _send(users.filter(pk__in=user_ids), "recipient_change", context)
     except Exception:  # noqa: BLE001
         logger.warning("recipient change mail failed (attempt %d)", attempt)
-        _retry(notify_recipient_change, attempt, form_id, action, subject_id, actor_id, user_ids)
+        _retry(notify_recipient_change, attempt, form_id, action, subject_name, actor_id, user_ids)
         return 0
 
 

@@ -127,6 +127,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Stichting Scholengroep Maas en Waal (demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Error reports never carry a melding (see wagtail_vertrouwen.debug).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporterFilter"
 # No avatars from gravatar.com: the admin would send each user's e-mail hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]

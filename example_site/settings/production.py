@@ -10,3 +10,12 @@ ALLOWED_HOSTS = [host for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "").spl
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+
+# One cache for all processes: the proof-of-work replay check and the hourly limit of the
+# melding form live there (run `manage.py createcachetable` once).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "vertrouwen_cache",
+    }
+}

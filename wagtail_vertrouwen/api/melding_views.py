@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from .. import conf
@@ -34,6 +35,7 @@ def _error(status, errors):
 
 
 @csrf_exempt
+@sensitive_post_parameters()
 def submit_melding(request, page_id):
     """No session, no cookie, no CSRF: the API takes no credentials, so it grants nothing."""
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
@@ -70,7 +72,7 @@ def submit_melding(request, page_id):
         if request.content_type == "application/json":
             try:
                 body = json.loads(request.body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            except (UnicodeDecodeError, ValueError, RecursionError):
                 return _error(400, {"__all__": [_("The request is not valid JSON in UTF-8.")]})
             if not isinstance(body, dict):
                 return _error(400, {"__all__": [_("Send one JSON object with the answers.")]})

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Probleemgebied
@@ -28,6 +29,11 @@ class ContactWens(models.TextChoices):
 
 
 ANDERS_GEBIED = "anders"
+
+
+def recipient_token(user) -> str:
+    """How the form names a recipient: opaque, not the account's id."""
+    return salted_hmac("wagtail-vertrouwen.recipient", str(user.pk)).hexdigest()[:20]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -141,7 +147,7 @@ class MeldingForm(forms.Form):
                 ("", _("— nobody, all recipients may read it —")),
                 *[
                     (
-                        str(user.pk),
+                        recipient_token(user),
                         user.get_full_name() or _("Vertrouwenspersoon %(number)d") % {"number": n},
                     )
                     for n, user in enumerate(self.recipients, 1)
@@ -178,6 +184,7 @@ class MeldingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self._check_exclusion()
         contact = data.get("contact")
         if contact == ContactWens.EMAIL and not data.get("email"):
             self.add_error("email", _("Fill in your e-mail address, so we can contact you."))
@@ -185,9 +192,25 @@ class MeldingForm(forms.Form):
             self.add_error("telefoon", _("Fill in your phone number, so we can call you."))
         return data
 
+    def _check_exclusion(self):
+        """A posted exclusion is always honoured: if it names the only recipient left (the
+        others were removed since the page was opened), the melding is refused, not sent."""
+        posted = self.data.get("niet_naar", "")
+        if not posted or "niet_naar" in self.fields:
+            return
+        if any(recipient_token(user) == posted for user in self.recipients):
+            self.add_error(
+                None,
+                _(
+                    "The person you wanted to keep this melding away from is now its only "
+                    "recipient, so it was not sent. Please contact the school another way, or "
+                    "the vertrouwensinspecteur (0900-1113111). Your text is still here."
+                ),
+            )
+
     def excluded_recipient(self):
-        value = self.cleaned_data.get("niet_naar")
-        return next((user for user in self.recipients if str(user.pk) == value), None)
+        value = self.cleaned_data.get("niet_naar") or self.data.get("niet_naar", "")
+        return next((user for user in self.recipients if recipient_token(user) == value), None)
 
     def answers(self) -> dict:
         return {name: self.cleaned_data.get(name, "") for name in self.STORED_FIELDS}

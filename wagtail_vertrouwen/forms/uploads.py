@@ -74,7 +74,9 @@ def check_upload(uploaded) -> Upload:
     name = clean_name(uploaded.name or "")
     limit = conf.get("ATTACHMENT_MAX_BYTES")
     data = uploaded.read(limit + 1)
-    if len(data) > limit or uploaded.size > limit:
+    # ``uploaded.size`` is what arrived; ``data`` is what the upload handler kept. They differ
+    # when the handler dropped bytes above a limit: then the file is too large, never cut off.
+    if len(data) > limit or uploaded.size > limit or len(data) != uploaded.size:
         raise ValidationError(
             _("“%(name)s” is larger than %(limit)s. Make it smaller, or leave it out."),
             code="too_large",
@@ -101,8 +103,14 @@ def _content_is_sound(content_type: str, data: bytes) -> bool:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-            return False
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            ValueError,
+            SyntaxError,
+        ):
+            return False  # a decompression bomb is no photo either
         return True
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:]
 
@@ -120,6 +128,13 @@ def check_uploads(files) -> list[Upload]:
             % {"count": max_count},
             code="too_many",
         )
+    total_limit = conf.get("ATTACHMENTS_TOTAL_MAX_BYTES")
+    if sum(uploaded.size for uploaded in files) > total_limit:  # the sizes as sent
+        raise ValidationError(
+            _("The files together are larger than %(limit)s. Leave some out."),
+            code="total_too_large",
+            params={"limit": file_size_label(total_limit)},
+        )
     uploads, errors = [], []
     for uploaded in files:
         try:
@@ -128,11 +143,4 @@ def check_uploads(files) -> list[Upload]:
             errors.append(error)
     if errors:
         raise ValidationError(errors)
-    total_limit = conf.get("ATTACHMENTS_TOTAL_MAX_BYTES")
-    if sum(upload.size for upload in uploads) > total_limit:
-        raise ValidationError(
-            _("The files together are larger than %(limit)s. Leave some out."),
-            code="total_too_large",
-            params={"limit": file_size_label(total_limit)},
-        )
     return uploads

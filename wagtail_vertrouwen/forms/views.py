@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from ..meldingen.submit import NoRecipients, submit
@@ -85,6 +86,7 @@ def serve_melding_form(page, request, preview=False):
 
 @csrf_exempt
 @require_POST
+@sensitive_post_parameters()
 def submit_view(request, page_id):
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
     return _submit(request, page_id)

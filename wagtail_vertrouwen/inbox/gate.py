@@ -62,6 +62,7 @@ def recipient_required(view=None, *, unlocked=True):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            request.sensitive_post_parameters = "__ALL__"  # passwords, codes, notes
             user = request.user
             if not is_recipient(user):
                 raise Http404

@@ -46,19 +46,31 @@ def _qr_svg(text: str) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
+PENDING_DEVICE = "wagtail_vertrouwen_pending_totp"
+
+
 def _otp_setup(request):
+    """Enrol a TOTP app. Every visit makes a new secret, kept pending for this session only:
+    a secret seen by someone else before the real user enrols is never the one confirmed."""
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("wagtail_vertrouwen_inbox:otp_verify")
-    device = TOTPDevice.objects.filter(
-        user=user, confirmed=False
-    ).first() or TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    device = None
+    if request.method == "POST":
+        device = TOTPDevice.objects.filter(
+            pk=request.session.get(PENDING_DEVICE), user=user, confirmed=False
+        ).first()
+    if device is None:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+        request.session[PENDING_DEVICE] = device.pk
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
             with transaction.atomic():
                 device.confirmed = True
                 device.save()
+                request.session.pop(PENDING_DEVICE, None)
                 backup, _created = StaticDevice.objects.get_or_create(
                     user=user, name="backup", defaults={"confirmed": True}
                 )
@@ -85,6 +97,7 @@ def _otp_setup(request):
 
 def otp_verify(request):
     """Verify the session with a TOTP or backup code; recipients only."""
+    request.sensitive_post_parameters = "__ALL__"
     user = request.user
     if not is_recipient(user):
         raise Http404

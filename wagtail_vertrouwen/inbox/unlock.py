@@ -3,10 +3,13 @@ a key that only the browser's cookie holds (DESIGN.md), and for a limited idle t
 
 import time
 
+from django.conf import settings
+
 from .. import conf, crypto
 
 SESSION_KEY = "wagtail_vertrouwen_unlock"
-COOKIE_NAME = "vertrouwen_unlock"
+#: "KEY" in the name makes Django's error reports hide its value.
+COOKIE_NAME = "vertrouwen_unlock_key"
 
 
 def cookie_path():
@@ -27,7 +30,7 @@ def remember(request, response, private_key) -> None:
         sealed.cookie_secret,
         httponly=True,
         samesite="Strict",
-        secure=request.is_secure(),
+        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
         path=cookie_path(),
     )
 

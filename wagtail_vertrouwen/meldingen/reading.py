@@ -1,6 +1,7 @@
 """Reading meldingen with a recipient's unlocked private key, and what reading records."""
 
 import base64
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -8,6 +9,8 @@ from django.utils import timezone
 
 from .. import crypto, storage
 from ..models import AuditAction, AuditEntry, MeldingAccess
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -101,5 +104,13 @@ def delete_melding(melding, actor, action=AuditAction.DELETED):
     with transaction.atomic():
         AuditEntry.record(action, actor, melding=melding)
         melding.delete()
+        # The objects go once the rows are gone for good; a rollback keeps both.
+        transaction.on_commit(lambda: _delete_objects(names))
+
+
+def _delete_objects(names):
     for name in names:
-        storage.delete(name)
+        try:
+            storage.delete(name)
+        except Exception:  # noqa: BLE001 - one failing object must not stop a purge run
+            logger.exception("could not delete an attachment object (ciphertext) from storage")

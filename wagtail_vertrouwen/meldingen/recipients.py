@@ -20,7 +20,7 @@ def designate(form_page, user, actor) -> Designation:
         )
         if created:
             AuditEntry.record(AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user)
-            _notify(form_page, AuditAction.RECIPIENT_ADDED, user, actor)
+            notify_change(form_page, AuditAction.RECIPIENT_ADDED, user, actor)
     return designation
 
 
@@ -32,19 +32,20 @@ def remove(designation, form_page, actor):
         AuditEntry.record(
             AuditAction.RECIPIENT_REMOVED, actor, form=form_page, subject=designation.user
         )
-        _notify(
+        notify_change(
             form_page, AuditAction.RECIPIENT_REMOVED, designation.user, actor, also=designation.user
         )
 
 
-def _notify(form_page, action, subject, actor, also=None):
+def notify_change(form_page, action, subject, actor, also=None):
     from ..tasks import notify_recipient_change
 
     user_ids = {d.user_id for d in form_page.designations()}
+    name = subject.get_full_name() or subject.get_username()
     if also is not None:
         user_ids.add(also.pk)
     transaction.on_commit(
         lambda: notify_recipient_change.enqueue(
-            form_page.pk, str(action), subject.pk, actor.pk if actor else None, sorted(user_ids)
+            form_page.pk, str(action), name, actor.pk if actor else None, sorted(user_ids)
         )
     )

@@ -53,6 +53,15 @@ class AuditEntry(models.Model):
         help_text=_("The recipient a recipient change is about."),
     )
     detail = models.CharField(max_length=100, blank=True)
+    readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The recipients of the melding at the time: they keep seeing this line, also after "
+            "the melding is deleted."
+        ),
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -63,8 +72,10 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
 
     @classmethod
-    def record(cls, action, actor=None, *, melding=None, form=None, subject=None, detail=""):
-        return cls.objects.create(
+    def record(
+        cls, action, actor=None, *, melding=None, form=None, subject=None, detail="", readers=None
+    ):
+        entry = cls.objects.create(
             action=action,
             actor=actor,
             actor_name=actor.get_username() if actor else "",
@@ -73,3 +84,8 @@ class AuditEntry(models.Model):
             subject=subject,
             detail=str(detail)[:100],
         )
+        if readers is None and melding is not None:
+            readers = melding.accesses.values_list("recipient", flat=True)
+        if readers is not None:
+            entry.readers.set(list(readers))
+        return entry

@@ -86,7 +86,7 @@ class MeldingFormPage(Page):
         return [
             d.user
             for d in self.designations().select_related("user", "user__vertrouwen_key")
-            if hasattr(d.user, "vertrouwen_key")
+            if d.user.is_active and hasattr(d.user, "vertrouwen_key")
         ]
 
 
