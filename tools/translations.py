@@ -353,6 +353,49 @@ T = {
         "melding is verwijderd.",
         "مستلمو البلاغ في ذلك الوقت: يظلون يرون هذا السطر، حتى بعد حذف البلاغ.",
     ),
+    "Some characters in this text are broken. Please type them again.": (
+        "Sommige tekens in deze tekst zijn kapot. Typ ze opnieuw.",
+        "بعض الأحرف في هذا النص تالفة. يُرجى كتابتها من جديد.",
+    ),
+    "Too many or too large files were sent, so nothing could be read. Choose at most "
+    "%(count)d photos or PDF files and send again.": (
+        "Er zijn te veel of te grote bestanden verstuurd, zodat niets gelezen kon worden. Kies "
+        "hoogstens %(count)d foto's of pdf-bestanden en verstuur opnieuw.",
+        "أُرسلت ملفات كثيرة جدًا أو كبيرة جدًا، فتعذّرت قراءة أي شيء. اختر %(count)d من الصور "
+        "أو ملفات PDF على الأكثر وأرسل من جديد.",
+    ),
+    "Your key was already set up in another window or by a double click. Use the recovery "
+    "code shown there; if you did not see it, restore access with your password and make a "
+    "note of the new code.": (
+        "Uw sleutel was al ingesteld in een ander venster of door een dubbele klik. Gebruik de "
+        "herstelcode die daar werd getoond; hebt u die niet gezien, herstel dan de toegang met "
+        "uw wachtwoord en noteer de nieuwe code.",
+        "سبق إعداد مفتاحك في نافذة أخرى أو بنقرة مزدوجة. استخدم رمز الاسترداد الذي ظهر هناك؛ "
+        "وإن لم تره، فاستعد الوصول بكلمة المرور ودوّن الرمز الجديد.",
+    ),
+    "Recipient's e-mail address changed": (
+        "E-mailadres van een ontvanger gewijzigd",
+        "تغيّر البريد الإلكتروني لأحد المستلمين",
+    ),
+    "Not readable with your current key (sent before you set up a new key).": (
+        "Niet leesbaar met uw huidige sleutel (verstuurd voordat u een nieuwe sleutel instelde).",
+        "غير قابل للقراءة بمفتاحك الحالي (أُرسل قبل أن تُعِدّ مفتاحًا جديدًا).",
+    ),
+    "The e-mail address of %(subject)s, who receives meldingen, was changed. Notices about "
+    "new meldingen and recipient changes now go to the new address.": (
+        "Het e-mailadres van %(subject)s, die meldingen ontvangt, is gewijzigd. Berichten over "
+        "nieuwe meldingen en wijzigingen van ontvangers gaan nu naar het nieuwe adres.",
+        "تغيّر البريد الإلكتروني لـ %(subject)s، الذي يستلم البلاغات. تُرسل الإشعارات عن "
+        "البلاغات الجديدة وتغييرات المستلمين الآن إلى العنوان الجديد.",
+    ),
+    "The e-mail address of a melding recipient was changed": (
+        "Het e-mailadres van een ontvanger van meldingen is gewijzigd",
+        "تغيّر البريد الإلكتروني لأحد مستلمي البلاغات",
+    ),
+    "Choose at most %(count)s files.": (
+        "Kies hoogstens %(count)s bestanden.",
+        "اختر %(count)s ملفات على الأكثر.",
+    ),
     "This must be text.": ("Dit moet tekst zijn.", "يجب أن يكون هذا نصًا."),
     "This melding was already sent. Nothing was sent twice.": (
         "Deze melding is al verstuurd. Er is niets dubbel verstuurd.",

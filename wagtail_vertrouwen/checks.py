@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 
 FILTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporterFilter"
+REPORTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporter"
 
 
 @register()
@@ -17,11 +18,15 @@ def channel_settings(app_configs, **kwargs):
                 id="wagtail_vertrouwen.E001",
             )
         )
-    if getattr(settings, "DEFAULT_EXCEPTION_REPORTER_FILTER", "") != FILTER:
+    if (
+        getattr(settings, "DEFAULT_EXCEPTION_REPORTER_FILTER", "") != FILTER
+        or getattr(settings, "DEFAULT_EXCEPTION_REPORTER", "") != REPORTER
+    ):
         problems.append(
             Warning(
                 "Error reports may contain the plaintext of a melding.",
-                hint=f"Set DEFAULT_EXCEPTION_REPORTER_FILTER = '{FILTER}'.",
+                hint=f"Set DEFAULT_EXCEPTION_REPORTER_FILTER = '{FILTER}' and "
+                f"DEFAULT_EXCEPTION_REPORTER = '{REPORTER}'.",
                 id="wagtail_vertrouwen.W001",
             )
         )

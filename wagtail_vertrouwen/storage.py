@@ -35,9 +35,15 @@ def store(source, key: bytes) -> tuple[str, int]:
 
 
 def open_plaintext(name: str, key: bytes):
-    """Yield the decrypted bytes of a stored attachment, chunk by chunk."""
-    with attachment_storage().open(name, "rb") as ciphertext:
-        yield from crypto.decrypt_chunks(ciphertext, key)
+    """The decrypted bytes of a stored attachment, chunk by chunk. The object is opened at
+    once, so a missing one raises here (FileNotFoundError), before any response starts."""
+    ciphertext = attachment_storage().open(name, "rb")
+
+    def chunks():
+        with ciphertext:
+            yield from crypto.decrypt_chunks(ciphertext, key)
+
+    return chunks()
 
 
 def delete(name: str) -> None:

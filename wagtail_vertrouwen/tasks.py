@@ -34,10 +34,14 @@ def _retry(task_obj, attempt, *args):
 
 
 def _send(users, template, context):
+    return _send_to([user.email for user in users], template, context)
+
+
+def _send_to(addresses, template, context):
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"wagtail_vertrouwen/mail/{template}_subject.txt", context)
         body = render_to_string(f"wagtail_vertrouwen/mail/{template}.txt", context)
-    addresses = [user.email for user in users if user.email]
+    addresses = [address for address in addresses if address]
     for address in addresses:
         send_mail(" ".join(subject.split()), body, None, [address])
     return len(addresses)
@@ -84,6 +88,21 @@ def notify_recipient_change(
     except Exception:  # noqa: BLE001
         logger.warning("recipient change mail failed (attempt %d)", attempt)
         _retry(notify_recipient_change, attempt, form_id, action, subject_name, actor_id, user_ids)
+        return 0
+
+
+@task()
+def notify_contact_change(subject_name: str, old_address: str, user_ids, attempt: int = 1) -> int:
+    """A recipient's e-mail address changed: tell the old address and the co-recipients, so
+    that notices cannot be diverted quietly (I4)."""
+    users = get_user_model().objects.filter(pk__in=user_ids)
+    addresses = [*{user.email for user in users}, old_address]
+    context = {"subject": subject_name, "inbox_url": inbox_url()}
+    try:
+        return _send_to(addresses, "contact_change", context)
+    except Exception:  # noqa: BLE001
+        logger.warning("contact change mail failed (attempt %d)", attempt)
+        _retry(notify_contact_change, attempt, subject_name, old_address, user_ids)
         return 0
 
 

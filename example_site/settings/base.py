@@ -129,6 +129,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Error reports never carry a melding (see wagtail_vertrouwen.debug).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporter"
 # No avatars from gravatar.com: the admin would send each user's e-mail hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]

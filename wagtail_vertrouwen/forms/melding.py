@@ -31,6 +31,15 @@ class ContactWens(models.TextChoices):
 ANDERS_GEBIED = "anders"
 
 
+def _is_valid_text(value: str) -> bool:
+    """False for text that cannot be UTF-8, e.g. half an emoji sent by a buggy client."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def recipient_token(user) -> str:
     """How the form names a recipient: opaque, not the account's id."""
     return salted_hmac("wagtail-vertrouwen.recipient", str(user.pk)).hexdigest()[:20]
@@ -184,6 +193,13 @@ class MeldingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in self.STORED_FIELDS:
+            value = data.get(name)
+            if isinstance(value, str) and not _is_valid_text(value):
+                self.add_error(
+                    name,
+                    _("Some characters in this text are broken. Please type them again."),
+                )
         self._check_exclusion()
         contact = data.get("contact")
         if contact == ContactWens.EMAIL and not data.get("email"):

@@ -8,6 +8,7 @@ any page's ``serve`` runs, which would spool large uploads to a temporary file i
 import json
 import logging
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -19,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from .. import conf
 from ..meldingen.submit import NoRecipients, submit
 from . import challenge
 from .melding import MeldingForm
@@ -89,6 +91,23 @@ def serve_melding_form(page, request, preview=False):
 @sensitive_post_parameters()
 def submit_view(request, page_id):
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
+    try:
+        request.POST  # noqa: B018 - parse now, with our handlers, before CSRF reads it
+    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
+        from ..models import MeldingFormPage
+
+        page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+        form = MeldingForm(recipients=page.recipients())
+        form.cleaned_data = {}  # unbound: nothing could be read, but it can carry the message
+        form.add_error(
+            None,
+            _(
+                "Too many or too large files were sent, so nothing could be read. Choose at "
+                "most %(count)d photos or PDF files and send again."
+            )
+            % {"count": conf.get("ATTACHMENT_MAX_COUNT")},
+        )
+        return render_form_page(request, page, form, status=400)
     return _submit(request, page_id)
 
 

@@ -8,6 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -61,7 +63,11 @@ def forms_list(request):
                 "form": AddRecipientForm(exclude=[d.user_id for d in current], prefix=str(page.pk)),
                 "log": AuditEntry.objects.filter(
                     form__translation_key=page.translation_key,
-                    action__in=[AuditAction.RECIPIENT_ADDED, AuditAction.RECIPIENT_REMOVED],
+                    action__in=[
+                        AuditAction.RECIPIENT_ADDED,
+                        AuditAction.RECIPIENT_REMOVED,
+                        AuditAction.RECIPIENT_CONTACT_CHANGED,
+                    ],
                 ).select_related("subject")[:10],
             }
         )
@@ -90,20 +96,23 @@ def add(request, page_id):
 def remove(request, page_id, designation_id):
     _require(request)
     page = get_object_or_404(MeldingFormPage, pk=page_id)
-    designation = get_object_or_404(page.designations(), pk=designation_id)
-    if (
-        page.designations().count() <= 1
-        and MeldingFormPage.objects.filter(translation_key=page.translation_key, live=True).exists()
-    ):
-        messages.error(
-            request,
-            _(
-                "A live melding form keeps at least one recipient. Add the new recipient "
-                "first, or unpublish the form."
-            ),
-        )
-        return redirect("wagtail_vertrouwen_recipients:index")
-    service.remove(designation, page, request.user)
+    with transaction.atomic():
+        # Lock the form's designations, so two removals at once cannot both pass the check.
+        current = list(page.designations().select_for_update())
+        designation = next((d for d in current if d.pk == designation_id), None)
+        if designation is None:
+            raise Http404
+        live = MeldingFormPage.objects.filter(translation_key=page.translation_key, live=True)
+        if len(current) <= 1 and live.exists():
+            messages.error(
+                request,
+                _(
+                    "A live melding form keeps at least one recipient. Add the new recipient "
+                    "first, or unpublish the form."
+                ),
+            )
+            return redirect("wagtail_vertrouwen_recipients:index")
+        service.remove(designation, page, request.user)
     messages.success(
         request,
         _("%(user)s no longer receives new meldingen of “%(form)s”.")

@@ -8,7 +8,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -130,14 +130,25 @@ def key_setup(request):
         password = form.cleaned_data["password"]
         if request.user.check_password(password):
             keys = crypto.generate_recipient_keys(password, conf.kdf_limits())
-            with transaction.atomic():
-                RecipientKey.objects.create(
-                    user=request.user,
-                    public_key=keys.public_key,
-                    wrapped_by_secret=keys.wrapped_by_secret,
-                    wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+            try:
+                with transaction.atomic():
+                    RecipientKey.objects.create(
+                        user=request.user,
+                        public_key=keys.public_key,
+                        wrapped_by_secret=keys.wrapped_by_secret,
+                        wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+                    )
+                    AuditEntry.record(AuditAction.KEY_CREATED, request.user)
+            except IntegrityError:  # a second click while the first was deriving the key
+                messages.warning(
+                    request,
+                    _(
+                        "Your key was already set up in another window or by a double click. "
+                        "Use the recovery code shown there; if you did not see it, restore "
+                        "access with your password and make a note of the new code."
+                    ),
                 )
-                AuditEntry.record(AuditAction.KEY_CREATED, request.user)
+                return redirect("wagtail_vertrouwen_inbox:unlock")
             response = _render(request, "recovery_code", {"code": keys.recovery_code})
             unlock.remember(
                 request, response, crypto.unwrap_with_secret(keys.wrapped_by_secret, password)

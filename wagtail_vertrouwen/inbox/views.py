@@ -2,16 +2,18 @@
 and the audit log. Every view goes through ``recipient_required`` (I3)."""
 
 import json
+from functools import wraps
 
 from django.contrib import messages
 from django.db.models import F, Q
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import crypto
 from ..choices import Audience, Probleemgebied
 from ..forms.melding import ContactWens, MeldingForm, Wie
 from ..meldingen.reading import delete_melding
@@ -31,10 +33,29 @@ ATTACHMENT_CSP = "default-src 'none'; sandbox"
 
 
 def _melding(request, pk):
-    """A melding sealed to this recipient, or 404 (the same for 'absent' and 'not yours')."""
-    return get_object_or_404(
+    """A melding sealed to this recipient's current key, or 404 (the same for 'absent', 'not
+    yours', 'sealed to a key you no longer have' and 'deleted a moment ago')."""
+    melding = get_object_or_404(
         Melding.objects.readable_by(request.user).select_related("site"), pk=pk
     )
+    try:
+        request.reader.content_key(melding)
+    except (crypto.DecryptionError, MeldingAccess.DoesNotExist) as error:
+        raise Http404 from error
+    return melding
+
+
+def gone_is_404(view):
+    """A co-recipient may delete the melding while this request runs: answer 404, not 500."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except (MeldingAccess.DoesNotExist, Melding.DoesNotExist, FileNotFoundError) as error:
+            raise Http404 from error
+
+    return wrapped
 
 
 def _label(choices, value):
@@ -70,7 +91,11 @@ def index(request):
         accesses = accesses.filter(melding__status=status)
     rows = []
     for access in accesses:
-        answers = request.reader.answers(access.melding, access)
+        try:
+            answers = request.reader.answers(access.melding, access)
+        except crypto.DecryptionError:  # sealed to an earlier key of this recipient
+            rows.append({"melding": access.melding, "unreadable": True})
+            continue
         rows.append(
             {
                 "melding": access.melding,
@@ -96,6 +121,7 @@ def index(request):
 
 
 @recipient_required
+@gone_is_404
 def detail(request, pk):
     melding = _melding(request, pk)
     answers, bijlagen, note = request.reader.open(melding)
@@ -115,6 +141,7 @@ def detail(request, pk):
 
 
 @recipient_required
+@gone_is_404
 def download(request, pk, bijlage_pk):
     melding = _melding(request, pk)
     bijlage = get_object_or_404(Bijlage, melding=melding, pk=bijlage_pk)
@@ -128,6 +155,7 @@ def download(request, pk, bijlage_pk):
 
 
 @recipient_required
+@gone_is_404
 def export(request, pk):
     """The melding as a JSON file, for the recipient's own records; audited like a read."""
     melding = _melding(request, pk)
@@ -152,6 +180,7 @@ def export(request, pk):
 
 @require_POST
 @recipient_required
+@gone_is_404
 def set_status(request, pk):
     melding = _melding(request, pk)
     form = StatusForm(request.POST)
@@ -167,6 +196,7 @@ def set_status(request, pk):
 
 @require_POST
 @recipient_required
+@gone_is_404
 def save_note(request, pk):
     melding = _melding(request, pk)
     form = NoteForm(request.POST)
@@ -180,6 +210,7 @@ def save_note(request, pk):
 
 @require_POST
 @recipient_required
+@gone_is_404
 def delete(request, pk):
     melding = _melding(request, pk)
     form = DeleteForm(request.POST)
@@ -196,7 +227,11 @@ def audit_log(request):
     """What happened to this recipient's meldingen (also deleted ones), to their forms'
     recipients, and what they did themselves."""
     forms = Designation.objects.filter(user=request.user).values("translation_key")
-    recipient_changes = [AuditAction.RECIPIENT_ADDED, AuditAction.RECIPIENT_REMOVED]
+    recipient_changes = [
+        AuditAction.RECIPIENT_ADDED,
+        AuditAction.RECIPIENT_REMOVED,
+        AuditAction.RECIPIENT_CONTACT_CHANGED,
+    ]
     entries = (
         AuditEntry.objects.filter(
             Q(readers=request.user)

@@ -68,10 +68,11 @@ class Reader:
     def download(self, bijlage):
         """(info, plaintext chunks) of an attachment; records the download (I5)."""
         info = self.bijlage_info(bijlage)
+        chunks = storage.open_plaintext(bijlage.storage_name, info.key)
         AuditEntry.record(
             AuditAction.DOWNLOADED, self.user, melding=bijlage.melding, detail=str(bijlage.pk)
         )
-        return info, storage.open_plaintext(bijlage.storage_name, info.key)
+        return info, chunks
 
     def note(self, access) -> str:
         if not access.note:
@@ -94,7 +95,14 @@ class Reader:
     def set_status(self, melding, status):
         with transaction.atomic():
             melding.set_status(status)
-            melding.save(update_fields=["status", "closed_at", "purge_after"])
+            fields = ("status", "closed_at", "purge_after")
+            changed = (
+                type(melding)
+                .objects.filter(pk=melding.pk)
+                .update(**{field: getattr(melding, field) for field in fields})
+            )
+            if not changed:  # deleted by a co-recipient a moment ago
+                raise type(melding).DoesNotExist
             AuditEntry.record(AuditAction.STATUS_CHANGED, self.user, melding=melding, detail=status)
 
 

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     PURGED = "purged", _("Melding purged after the retention period")
     RECIPIENT_ADDED = "recipient_added", _("Recipient added")
     RECIPIENT_REMOVED = "recipient_removed", _("Recipient removed")
+    RECIPIENT_CONTACT_CHANGED = "recipient_contact_changed", _("Recipient's e-mail address changed")
     KEY_CREATED = "key_created", _("Key set up")
     KEY_REWRAPPED = "key_rewrapped", _("Key protected with a new password")
     KEY_RESTORED = "key_restored", _("Key restored with the recovery code")

@@ -82,7 +82,13 @@ class MeldingFormPage(Page):
         return Designation.objects.current().filter(translation_key=self.translation_key)
 
     def recipients(self):
-        """The users whose keys new meldingen of this form are sealed to."""
+        """The users whose keys new meldingen of this form are sealed to.
+
+        An account deactivated without a save() (Wagtail's bulk action updates the table
+        directly, so no signal fires) has its designation ended here, audited and notified."""
+        from ..signals import end_inactive_designations
+
+        end_inactive_designations(self.translation_key)
         return [
             d.user
             for d in self.designations().select_related("user", "user__vertrouwen_key")

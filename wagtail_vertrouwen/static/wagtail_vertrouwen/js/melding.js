@@ -37,6 +37,14 @@
   });
 
   form.addEventListener("submit", function (event) {
+    var files = form.querySelector("input[type=file]");
+    var most = parseInt(form.getAttribute("data-max-files"), 10);
+    if (files && files.files && files.files.length > most) {
+      event.preventDefault();  // the server would refuse it; keep what was typed
+      status.textContent = form.getAttribute("data-too-many");
+      files.focus();
+      return;
+    }
     if (solved) { return; }
     event.preventDefault();
     waiting = true;
