@@ -17,11 +17,8 @@ for both or belong to the melder's browser.
 import argparse
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +27,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings.test"
 _tmp = tempfile.mkdtemp(prefix="vertrouwen-bench-")
 os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
 
+from bench.measure import measure  # noqa: E402
 from example_site.settings import test as bench_settings  # noqa: E402
 
 # Plain Wagtail's form builder, for this process only.
@@ -117,33 +115,6 @@ def plain_job(form_page, answers, upload):
     )
 
 
-def measure(job, rounds, *args):
-    from django.db import connections
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(3):
-        job(*args)
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        job(*args)
-        times.append(time.perf_counter() - start)
-    connections["default"].queries_log.clear()
-    with CaptureQueriesContext(connections["default"]) as queries:
-        job(*args)
-    tracemalloc.start()
-    job(*args)
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    times.sort()
-    return {
-        "median_ms": statistics.median(times) * 1000,
-        "p90_ms": times[int(len(times) * 0.9) - 1] * 1000,
-        "queries": len(queries.captured_queries),
-        "peak_kib": peak / 1024,
-    }
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=50)
@@ -157,8 +128,8 @@ def main():
     header = f"{'metric':<10} {'package':>10} {'plain':>10} {'ratio':>7}"
     print(header)
     print("-" * len(header))
-    ours = measure(package_job, args.rounds, form_page, answers, upload)
-    theirs = measure(plain_job, args.rounds, form_page, answers, upload)
+    ours, _ = measure(lambda: package_job(form_page, answers, upload), args.rounds, warmup=3)
+    theirs, _ = measure(lambda: plain_job(form_page, answers, upload), args.rounds, warmup=3)
     for metric in ("median_ms", "p90_ms", "queries", "peak_kib"):
         ratio = ours[metric] / theirs[metric] if theirs[metric] else float("nan")
         print(f"{metric:<10} {ours[metric]:>10.1f} {theirs[metric]:>10.1f} {ratio:>6.2f}x")

@@ -15,11 +15,8 @@ database queries per request, peak Python memory allocated while serving one req
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +24,8 @@ sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings.test"
 _tmp = tempfile.mkdtemp(prefix="vertrouwen-bench-")
 os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+
+from bench.measure import measure  # noqa: E402
 
 
 def plain_rich_text(value):
@@ -78,35 +77,10 @@ def setup():
     return plain, package
 
 
-def measure(client, url, rounds, **extra):
-    from django.db import connections
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(5):  # warm-up
-        client.get(url, **extra)
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        response = client.get(url, **extra)
-        times.append(time.perf_counter() - start)
+def measure_page(client, url, rounds, **extra):
+    figures, response = measure(lambda: client.get(url, **extra), rounds)
     assert response.status_code == 200, (url, response.status_code)
-    # CaptureQueriesContext counts by the length of a bounded log: empty it first.
-    connections["default"].queries_log.clear()
-    with CaptureQueriesContext(connections["default"]) as queries:
-        client.get(url, **extra)
-    query_count = len(queries.captured_queries)
-    tracemalloc.start()
-    client.get(url, **extra)
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    times.sort()
-    return {
-        "median_ms": statistics.median(times) * 1000,
-        "p90_ms": times[int(len(times) * 0.9) - 1] * 1000,
-        "queries": query_count,
-        "peak_kib": peak / 1024,
-        "bytes": len(response.content),
-    }
+    return {**figures, "bytes": len(response.content)}
 
 
 def main():
@@ -139,8 +113,8 @@ def main():
     print(header)
     print("-" * len(header))
     for name, package_url, plain_url, extra in cases:
-        ours = measure(client, package_url, args.rounds, **extra)
-        theirs = measure(client, plain_url, args.rounds, **extra)
+        ours = measure_page(client, package_url, args.rounds, **extra)
+        theirs = measure_page(client, plain_url, args.rounds, **extra)
         for metric in ("median_ms", "p90_ms", "queries", "peak_kib", "bytes"):
             ratio = ours[metric] / theirs[metric] if theirs[metric] else float("nan")
             print(

@@ -4,35 +4,34 @@ from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 from django.utils import timezone
 
+WATCHED = {"email", "is_active"}
+
 
 def _end_designations(user, reason):
+    """End every current designation of ``user``: audited, and the form's other recipients
+    told. Used for deleted and deactivated accounts."""
     from .meldingen.recipients import notify_change
     from .models import AuditAction, AuditEntry, Designation, MeldingFormPage
 
-    for designation in Designation.objects.current().filter(user=user):
-        form = MeldingFormPage.objects.filter(translation_key=designation.translation_key).first()
-        AuditEntry.record(
-            AuditAction.RECIPIENT_REMOVED, None, form=form, subject=user, detail=reason
-        )
-        if form is not None:
-            notify_change(form, AuditAction.RECIPIENT_REMOVED, user, None)
-
-
-def end_inactive_designations(translation_key):
-    """End, visibly, the designations of accounts that were deactivated behind our back."""
-    from .models import Designation
-
-    stale = Designation.objects.current().filter(
-        translation_key=translation_key, user__is_active=False
-    )
-    for designation in stale.select_related("user"):
-        with transaction.atomic():
-            _end_designations(
-                designation.user, f"account {designation.user.get_username()} deactivated"
+    with transaction.atomic():
+        designations = Designation.objects.current().filter(user=user)
+        for designation in designations:
+            form = MeldingFormPage.objects.filter(
+                translation_key=designation.translation_key
+            ).first()
+            AuditEntry.record(
+                AuditAction.RECIPIENT_REMOVED, None, form=form, subject=user, detail=reason
             )
-            Designation.objects.current().filter(user=designation.user).update(
-                removed_at=timezone.now()
-            )
+            if form is not None:
+                notify_change(form, AuditAction.RECIPIENT_REMOVED, user, None)
+        designations.update(removed_at=timezone.now())
+
+
+def end_designations_of_inactive(users):
+    """Accounts deactivated behind our back (Wagtail's bulk action updates the table without
+    save(), so no signal fires): end their designations when a form next meets them."""
+    for user in users:
+        _end_designations(user, f"account {user.get_username()} deactivated")
 
 
 def user_deleted(sender, instance, **kwargs):
@@ -42,22 +41,16 @@ def user_deleted(sender, instance, **kwargs):
 def user_saved(sender, instance, **kwargs):
     """Deactivating an account ends its designations, visibly; a recipient's new e-mail
     address is audited and told to the old address and to the co-recipients."""
-    if instance.pk is None:
-        return
+    update_fields = kwargs.get("update_fields")
+    if instance.pk is None or (update_fields is not None and not WATCHED & set(update_fields)):
+        return  # a new account, or e.g. a login's last_login: nothing to look up
     before = sender.objects.filter(pk=instance.pk).values("email", "is_active").first()
     if before is None:
         return
     if before["email"] != instance.email:
         _email_changed(instance, before["email"])
-    if instance.is_active:
-        return
-    was_active = before["is_active"]
-    if was_active:
-        from .models import Designation
-
-        with transaction.atomic():
-            _end_designations(instance, f"account {instance.get_username()} deactivated")
-            Designation.objects.current().filter(user=instance).update(removed_at=timezone.now())
+    if before["is_active"] and not instance.is_active:
+        end_designations_of_inactive([instance])
 
 
 def _email_changed(user, old_address):

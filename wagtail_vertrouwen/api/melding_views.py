@@ -6,13 +6,13 @@ to render the form: the questions' choices, the limits and a fresh proof-of-work
 """
 
 import json
-import logging
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
@@ -20,14 +20,28 @@ from django.views.decorators.http import require_GET
 from .. import conf
 from ..forms import challenge
 from ..forms.melding import MeldingForm
+from ..forms.receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
 from ..forms.uploads import MemoryOnlyUploadHandler
 from ..forms.views import protect
-from ..meldingen.submit import NoRecipients, submit
 from .openapi import document
 
-logger = logging.getLogger(__name__)
-
 TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "website", "challenge"]
+
+
+#: How the API words a refusal: to a client program that keeps its own data.
+REFUSALS = {
+    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    BUSY: gettext_lazy(
+        "Very many meldingen arrived in the last hour. Please try again in an hour."
+    ),
+    NO_RECIPIENTS: gettext_lazy(
+        "This form cannot receive meldingen yet. Please contact the school."
+    ),
+    FAULT: gettext_lazy(
+        "Your melding could not be stored because of a fault on our side. Nothing was sent. "
+        "Please try again later."
+    ),
+}
 
 
 def _error(status, errors):
@@ -90,47 +104,17 @@ def submit_melding(request, page_id):
     except RequestDataTooBig:
         return _error(413, {"__all__": [_("The request is too large.")]})
     if not recipients:
-        return _error(
-            503,
-            {"__all__": [_("This form cannot receive meldingen yet. Please contact the school.")]},
-        )
+        return _error(503, {"__all__": [REFUSALS[NO_RECIPIENTS]]})
     form = MeldingForm(data, files, recipients=recipients)
     if not form.is_valid():
         return _error(
             400, {name: [str(m) for m in messages] for name, messages in form.errors.items()}
         )
-    if not challenge.use(form.cleaned_data["challenge"]):
-        return _error(
-            400, {"challenge": [_("This melding was already sent. Nothing was sent twice.")]}
-        )
-    if not challenge.take_rate_slot(page.translation_key):
-        return _error(
-            429,
-            {
-                "__all__": [
-                    _("Very many meldingen arrived in the last hour. Please try again in an hour.")
-                ]
-            },
-        )
     try:
-        submit(
-            page, page.get_site(), form.answers(), form.uploads, excluded=form.excluded_recipient()
-        )
-    except NoRecipients:
-        return _error(
-            503,
-            {"__all__": [_("This form cannot receive meldingen yet. Please contact the school.")]},
-        )
-    except Exception:
-        logger.exception("a melding could not be stored")
-        message = _(
-            "Your melding could not be stored because of a fault on our side. Nothing was "
-            "sent. Please try again later."
-        )
-        return _error(500, {"__all__": [message]})
-    from ..forms.views import _confirm
-
-    _confirm(form.cleaned_data.get("bevestiging_email"), page.get_site())
+        receive(page, page.get_site(), form)
+    except Refused as refusal:
+        field = "challenge" if refusal.reason == REPLAYED else "__all__"
+        return _error(refusal.status, {field: [REFUSALS[refusal.reason]]})
     return protect(
         JsonResponse({"received": True, "message": _("Your melding was received.")}, status=201)
     )

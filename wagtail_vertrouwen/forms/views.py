@@ -6,27 +6,39 @@ any page's ``serve`` runs, which would spool large uploads to a temporary file i
 """
 
 import json
-import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from .. import conf
-from ..meldingen.submit import NoRecipients, submit
 from . import challenge
 from .melding import MeldingForm
-from .uploads import MemoryOnlyUploadHandler
+from .receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
+from .uploads import MemoryOnlyUploadHandler, file_size_label
 
-logger = logging.getLogger(__name__)
+#: How the page words a refusal: to a pupil or parent, whose text stays in the form.
+REFUSALS = {
+    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    BUSY: gettext_lazy(
+        "Very many meldingen arrived in the last hour, so this form is paused for a while. "
+        "Please try again in an hour, or call the vertrouwenspersoon. Your text is still here."
+    ),
+    NO_RECIPIENTS: gettext_lazy(
+        "This form cannot receive meldingen yet. Please contact the school."
+    ),
+    FAULT: gettext_lazy(
+        "Your melding could not be stored because of a fault on our side. Nothing was sent. "
+        "Please try again later; your text is still here."
+    ),
+}
 
 #: No outside requests, no inline code; the form posts only to this site (I7).
 MELDING_CSP = "; ".join(
@@ -55,8 +67,9 @@ def protect(response):
 
 
 def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False):
-    recipients = page.recipients()
-    form = form or MeldingForm(recipients=recipients)
+    if form is None:
+        form = MeldingForm(recipients=page.recipients())
+    recipients = form.recipients
     context = {
         "page": page,
         "self": page,
@@ -72,9 +85,6 @@ def render_form_page(request, page, form=None, *, status=200, sent=False, previe
 
 
 def _limits():
-    from .. import conf
-    from .uploads import file_size_label
-
     return {
         "count": conf.get("ATTACHMENT_MAX_COUNT"),
         "each": file_size_label(conf.get("ATTACHMENT_MAX_BYTES")),
@@ -122,52 +132,15 @@ def _submit(request, page_id):
     recipients = page.recipients()
     form = MeldingForm(request.POST, request.FILES, recipients=recipients)
     if not recipients:
-        form.add_error(
-            None, _("This form cannot receive meldingen yet. Please contact the school.")
-        )
+        form.add_error(None, REFUSALS[NO_RECIPIENTS])
         return render_form_page(request, page, form, status=503)
     if not form.is_valid():
         return render_form_page(request, page, form, status=400)
-    if not challenge.use(form.cleaned_data["challenge"]):
-        form.add_error("challenge", _("This melding was already sent. Nothing was sent twice."))
-        return render_form_page(request, page, form, status=400)
-    if not challenge.take_rate_slot(page.translation_key):
-        form.add_error(
-            None,
-            _(
-                "Very many meldingen arrived in the last hour, so this form is paused for a "
-                "while. Please try again in an hour, or call the vertrouwenspersoon. Your text "
-                "is still here."
-            ),
-        )
-        return render_form_page(request, page, form, status=429)
     try:
-        submit(page, site, form.answers(), form.uploads, excluded=form.excluded_recipient())
-    except NoRecipients:
+        receive(page, site, form)
+    except Refused as refusal:
         form.add_error(
-            None, _("This form cannot receive meldingen yet. Please contact the school.")
+            "challenge" if refusal.reason == REPLAYED else None, REFUSALS[refusal.reason]
         )
-        return render_form_page(request, page, form, status=503)
-    except Exception:
-        logger.exception("a melding could not be stored")
-        form.add_error(
-            None,
-            _(
-                "Your melding could not be stored because of a fault on our side. Nothing was "
-                "sent. Please try again later; your text is still here."
-            ),
-        )
-        return render_form_page(request, page, form, status=500)
-    _confirm(form.cleaned_data.get("bevestiging_email"), site)
+        return render_form_page(request, page, form, status=refusal.status)
     return HttpResponseRedirect(page.get_url(request) + "?verzonden=1")
-
-
-def _confirm(address, site):
-    """The optional confirmation: sent now and never queued, so the address is not stored."""
-    if not address:
-        return
-    body = render_to_string("wagtail_vertrouwen/mail/confirmation.txt", {"site": site})
-    try:
-        send_mail(_("We received your melding"), body, None, [address])
-    except Exception:  # noqa: BLE001 - the melding is stored; a lost confirmation is no loss
-        logger.warning("the confirmation mail to a melder failed")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import crypto
 from ..choices import Audience, Probleemgebied
-from ..forms.melding import ContactWens, MeldingForm, Wie
+from ..forms.melding import ANDERS_GEBIED, ContactWens, MeldingForm, Wie
 from ..meldingen.reading import delete_melding
 from ..models import (
     AuditAction,
@@ -101,7 +101,7 @@ def index(request):
                 "melding": access.melding,
                 "unread": access.read_at is None,
                 "gebied": _label(
-                    [*Probleemgebied.choices, ("anders", _("Something else"))],
+                    [*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else"))],
                     answers.get("probleemgebied"),
                 ),
                 "wie": _label(

@@ -28,13 +28,20 @@ class Reader:
     def __init__(self, user, private_key):
         self.user = user
         self.private_key = private_key
+        self._content_keys = {}  # melding id -> opened content key, for this request
 
     def access(self, melding) -> MeldingAccess:
         return MeldingAccess.objects.get(melding=melding, recipient=self.user)
 
     def content_key(self, melding, access=None) -> bytes:
-        access = access or self.access(melding)
-        return crypto.open_content_key(bytes(access.sealed_key), self.private_key)
+        """The melding's content key, opened once per request however often it is needed
+        (the answers, each attachment's name and key)."""
+        if melding.pk not in self._content_keys:
+            access = access or self.access(melding)
+            self._content_keys[melding.pk] = crypto.open_content_key(
+                bytes(access.sealed_key), self.private_key
+            )
+        return self._content_keys[melding.pk]
 
     def answers(self, melding, access=None) -> dict:
         return crypto.decrypt_json(

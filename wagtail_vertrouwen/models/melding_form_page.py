@@ -86,14 +86,13 @@ class MeldingFormPage(Page):
 
         An account deactivated without a save() (Wagtail's bulk action updates the table
         directly, so no signal fires) has its designation ended here, audited and notified."""
-        from ..signals import end_inactive_designations
+        from ..signals import end_designations_of_inactive
 
-        end_inactive_designations(self.translation_key)
-        return [
-            d.user
-            for d in self.designations().select_related("user", "user__vertrouwen_key")
-            if d.user.is_active and hasattr(d.user, "vertrouwen_key")
-        ]
+        users = [d.user for d in self.designations().select_related("user", "user__vertrouwen_key")]
+        inactive = [user for user in users if not user.is_active]
+        if inactive:
+            end_designations_of_inactive(inactive)
+        return [user for user in users if user.is_active and hasattr(user, "vertrouwen_key")]
 
 
 class DesignationQuerySet(models.QuerySet):
