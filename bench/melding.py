@@ -55,10 +55,10 @@ def setup(kib):
 
     call_command("migrate", verbosity=0)
     from example_site.demo import build_demo
-    from wagtail_vertrouwen import crypto
-    from wagtail_vertrouwen.forms.uploads import Upload
-    from wagtail_vertrouwen.meldingen import recipients
-    from wagtail_vertrouwen.models import RecipientKey
+    from wagtail_vertrouwen.channel import crypto
+    from wagtail_vertrouwen.channel.forms.uploads import Upload
+    from wagtail_vertrouwen.channel.models import RecipientKey
+    from wagtail_vertrouwen.channel.services import designate as recipients
 
     demo = build_demo(port=80)
     form_page = demo["channel"]["forms"]["regenboog"]
@@ -96,7 +96,7 @@ def setup(kib):
 
 
 def package_job(form_page, answers, upload):
-    from wagtail_vertrouwen.meldingen.submit import submit
+    from wagtail_vertrouwen.channel.services.submit import submit
 
     submit(form_page, form_page.get_site(), answers, [upload()])
 

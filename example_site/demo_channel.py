@@ -12,15 +12,15 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from wagtail_vertrouwen import conf, crypto
-from wagtail_vertrouwen.meldingen import recipients
-from wagtail_vertrouwen.models import (
+from wagtail_vertrouwen.channel import conf, crypto
+from wagtail_vertrouwen.channel.models import (
     AuditEntry,
     Designation,
     Melding,
     MeldingFormPage,
     RecipientKey,
 )
+from wagtail_vertrouwen.channel.services import designate as recipients
 
 VP_USERNAME = "vertrouwenspersoon"
 VP_PASSWORD = "demo-vertrouwenspersoon"  # noqa: S105 - published demo login
@@ -57,7 +57,7 @@ def current_totp() -> str:
 def build_channel(homes, translate, publish, actor):
     """Called by ``build_demo`` after the schools exist."""
     for melding in Melding.objects.all():  # an earlier demo's meldingen and their files
-        from wagtail_vertrouwen.meldingen.reading import delete_melding
+        from wagtail_vertrouwen.channel.services.reading import delete_melding
 
         delete_melding(melding, None)
     AuditEntry.objects.all().delete()

@@ -20,7 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("vertrouwen/", include("wagtail_vertrouwen.urls")),
+    path("vertrouwen/", include("wagtail_vertrouwen.channel.urls")),
 ]
 
 if settings.DEBUG:

@@ -66,9 +66,9 @@ def make_recipient(demo):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from example_site.demo_channel import VP_PASSWORD
-    from wagtail_vertrouwen import crypto
-    from wagtail_vertrouwen.meldingen import recipients
-    from wagtail_vertrouwen.models import RecipientKey
+    from wagtail_vertrouwen.channel import crypto
+    from wagtail_vertrouwen.channel.models import RecipientKey
+    from wagtail_vertrouwen.channel.services import designate as recipients
 
     def make(username, form=None, password=VP_PASSWORD):
         user = User.objects.create_user(username, f"{username}@demo.example", password)

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.views.debug import ExceptionReporter
 from PIL import Image
 
-from wagtail_vertrouwen.meldingen import recipients
-from wagtail_vertrouwen.models import AuditAction, AuditEntry, Melding
+from wagtail_vertrouwen.channel.models import AuditAction, AuditEntry, Melding
+from wagtail_vertrouwen.channel.services import designate as recipients
 
 from .channel import answers, enter, page_challenge, png, send, upload
 
@@ -73,7 +73,7 @@ def test_deeply_nested_json_is_a_clear_400(client, melding_form):
 def test_error_reports_carry_no_plaintext(melding_form, rf, monkeypatch):
     """A fault while storing: the admins' error mail (Django's ExceptionReporter with the
     project's filter) shows neither the POST data nor the package's local variables."""
-    from wagtail_vertrouwen import storage
+    from wagtail_vertrouwen.channel import storage
 
     def broken(source, key):
         raise OSError("disk full")
@@ -84,7 +84,7 @@ def test_error_reports_carry_no_plaintext(melding_form, rf, monkeypatch):
     assert response.status_code == 500 and "GEHEIM-RAPPORT" in response.content.decode()
     data = answers(wat="GEHEIM-RAPPORT")
     request = rf.post(reverse("wagtail_vertrouwen:melding_submit", args=[melding_form.pk]), data)
-    from wagtail_vertrouwen.meldingen.submit import submit
+    from wagtail_vertrouwen.channel.services.submit import submit
 
     try:
         submit(melding_form, melding_form.get_site(), data, [upload_obj()])
@@ -95,7 +95,7 @@ def test_error_reports_carry_no_plaintext(melding_form, rf, monkeypatch):
 
 
 def upload_obj():
-    from wagtail_vertrouwen.forms.uploads import Upload
+    from wagtail_vertrouwen.channel.forms.uploads import Upload
 
     data = png()
     return Upload(name="a.png", content_type="image/png", size=len(data), file=io.BytesIO(data))

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.debug import get_exception_reporter_class
 
 from example_site.demo_channel import VP_PASSWORD
-from wagtail_vertrouwen.models import AuditAction, AuditEntry, Melding, RecipientKey
+from wagtail_vertrouwen.channel.models import AuditAction, AuditEntry, Melding, RecipientKey
 
 from .channel import answers, enter, page_challenge, png, send, solve, upload
 
@@ -40,7 +40,7 @@ def test_bulk_deactivation_in_wagtail_is_audited_and_does_not_silently_come_back
 
 
 def _report(monkeypatch, do_request):
-    from wagtail_vertrouwen.forms import challenge
+    from wagtail_vertrouwen.channel.services import challenge
 
     class DeadCache:
         def get(self, *args, **kwargs):
@@ -132,8 +132,8 @@ def test_after_a_new_key_old_meldingen_are_marked_and_new_ones_read(melding_form
 def test_a_co_recipient_deleting_meanwhile_gives_404_not_500(
     melding_form, vp, make_recipient, monkeypatch, view, django_capture_on_commit_callbacks
 ):
-    from wagtail_vertrouwen.inbox import views
-    from wagtail_vertrouwen.meldingen.reading import delete_melding
+    from wagtail_vertrouwen.channel.services.reading import delete_melding
+    from wagtail_vertrouwen.channel.views import inbox as views
 
     other = make_recipient("tweede", form=melding_form)
     assert send(Client(), melding_form, files=[upload("a.png", png())]).status_code == 302
@@ -173,8 +173,8 @@ def test_a_recipients_new_email_address_is_audited_and_told_to_the_old_one(
 
 
 def test_a_double_click_on_key_setup_is_no_500(melding_form, vp, monkeypatch):
-    from wagtail_vertrouwen import crypto
-    from wagtail_vertrouwen.inbox import security
+    from wagtail_vertrouwen.channel import crypto
+    from wagtail_vertrouwen.channel.views import keys as security
 
     RecipientKey.objects.filter(user=vp).delete()
     first = enter(Client(), vp, unlocked=False)

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from wagtail_vertrouwen.models import Melding
+from wagtail_vertrouwen.channel.models import Melding
 
 from .channel import enter, pdf, png, send, upload
 from .s3 import S3Endpoint
@@ -173,7 +173,7 @@ def test_marker_is_nowhere_at_rest_with_s3(
 
 def test_the_check_would_notice_plaintext(melding_form, caplog):
     """The dump really sees the tables: a marker written in plaintext is found."""
-    from wagtail_vertrouwen.models import AuditEntry
+    from wagtail_vertrouwen.channel.models import AuditEntry
 
     AuditEntry.objects.create(action="received", detail=MARKER)
     assert [v for v in database_dump() if v is not None and contains_marker(v)]

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from wagtail_vertrouwen import crypto
-from wagtail_vertrouwen.crypto import FAST_KDF, DecryptionError, WrongSecret
+from wagtail_vertrouwen.channel import crypto
+from wagtail_vertrouwen.channel.crypto import FAST_KDF, DecryptionError, WrongSecret
 
 MARKER = "MARKER-7f3a-geheim"
 

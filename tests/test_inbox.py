@@ -10,10 +10,16 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from example_site.demo_channel import VP_PASSWORD
-from wagtail_vertrouwen import crypto
-from wagtail_vertrouwen.forms.melding import recipient_token
-from wagtail_vertrouwen.meldingen import recipients
-from wagtail_vertrouwen.models import AuditAction, AuditEntry, Melding, MeldingAccess, RecipientKey
+from wagtail_vertrouwen.channel import crypto
+from wagtail_vertrouwen.channel.forms.melding import recipient_token
+from wagtail_vertrouwen.channel.models import (
+    AuditAction,
+    AuditEntry,
+    Melding,
+    MeldingAccess,
+    RecipientKey,
+)
+from wagtail_vertrouwen.channel.services import designate as recipients
 
 from .channel import enter, pdf, png, send, unlock, upload
 
@@ -238,7 +244,7 @@ def test_status_note_and_delete_are_audited_and_the_note_is_private(
         )
     assert response.status_code == 302
     assert not Melding.objects.filter(pk=melding.pk).exists()
-    from wagtail_vertrouwen.storage import attachment_storage
+    from wagtail_vertrouwen.channel.storage import attachment_storage
 
     assert not [name for name in names if attachment_storage().exists(name)]
     actions = set(AuditEntry.objects.filter(melding_id=melding.pk).values_list("action", flat=True))
@@ -405,7 +411,7 @@ def test_retention_purges_closed_meldingen_with_their_files(
     from django.core.management import call_command
     from django.utils import timezone
 
-    from wagtail_vertrouwen.storage import attachment_storage
+    from wagtail_vertrouwen.channel.storage import attachment_storage
 
     names = list(melding.bijlagen.values_list("storage_name", flat=True))
     melding.set_status("afgesloten")

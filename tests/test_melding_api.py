@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from openapi_spec_validator import validate
 
-from wagtail_vertrouwen.models import Melding
+from wagtail_vertrouwen.channel.models import Melding
 
 from .channel import answers, png, solve, upload
 
@@ -93,7 +93,7 @@ def test_bad_requests_get_clear_translated_errors(melding_form):
 
 
 def test_openapi_document_is_valid_and_matches_the_form():
-    from wagtail_vertrouwen.forms.melding import MeldingForm
+    from wagtail_vertrouwen.channel.forms.melding import MeldingForm
 
     document = Client().get(reverse("wagtail_vertrouwen:api_openapi")).json()
     validate(document)

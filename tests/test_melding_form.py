@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from wagtail_vertrouwen.models import Bijlage, Melding, MeldingAccess
+from wagtail_vertrouwen.channel.models import Bijlage, Melding, MeldingAccess
 
 from .channel import answers, page_challenge, pdf, png, send, upload
 
@@ -160,7 +160,7 @@ def test_excluding_the_only_recipient_is_not_offered(client, melding_form):
 
 
 def test_a_form_without_recipients_says_so(client, melding_form):
-    from wagtail_vertrouwen.models import Designation
+    from wagtail_vertrouwen.channel.models import Designation
 
     Designation.objects.all().delete()
     html = client.get(melding_form.url, **host(melding_form)).content.decode()
@@ -171,13 +171,13 @@ def test_a_form_without_recipients_says_so(client, melding_form):
 
 def test_no_form_submission_rows_and_not_in_the_pages_api(client, melding_form):
     send(client, melding_form, wat="APIMARKER")
-    response = client.get("/api/v2/pages/?type=wagtail_vertrouwen.MeldingFormPage&fields=*")
+    response = client.get("/api/v2/pages/?type=wagtail_vertrouwen_channel.MeldingFormPage&fields=*")
     assert response.status_code == 200
     assert "APIMARKER" not in response.content.decode()
 
 
 def test_answers_helper_matches_the_form():
-    from wagtail_vertrouwen.forms.melding import MeldingForm
+    from wagtail_vertrouwen.channel.forms.melding import MeldingForm
 
     assert set(MeldingForm.STORED_FIELDS) <= set(answers())
 

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django_tasks import default_task_backend
 
-from wagtail_vertrouwen.models import Melding
-from wagtail_vertrouwen.tasks import notify_new_melding, purge_expired_meldingen
+from wagtail_vertrouwen.channel.models import Melding
+from wagtail_vertrouwen.channel.tasks import notify_new_melding, purge_expired_meldingen
 
 from .channel import send
 

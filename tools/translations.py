@@ -1062,6 +1062,22 @@ ARABIC_PLURAL_FORMS = (
 )
 
 
+def _more_tables():
+    """Further tables beside this file (``translations_<topic>.py``, each with ``T`` and
+    optionally ``PLURALS``), so a topic's strings can be kept together."""
+    import importlib.util
+
+    for path in sorted(Path(__file__).parent.glob("translations_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        T.update(module.T)
+        PLURALS.update(getattr(module, "PLURALS", {}))
+
+
+_more_tables()
+
+
 def fill(locale_dir):
     """Fill the nl and ar catalogues under ``locale_dir``; return the msgids still missing."""
     import polib

@@ -41,7 +41,7 @@ class HomePage(Page):
 
     def melding_form(self):
         """This school's melding form, in the language of this homepage, if there is one."""
-        from wagtail_vertrouwen.models import MeldingFormPage
+        from wagtail_vertrouwen.channel.models import MeldingFormPage
 
         return MeldingFormPage.objects.child_of(self).live().public().first()
 

@@ -15,6 +15,7 @@ DEMO = False
 INSTALLED_APPS = [
     "example_site.home",
     "wagtail_vertrouwen",
+    "wagtail_vertrouwen.channel",
     "wagtail_localize",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -127,9 +128,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Stichting Scholengroep Maas en Waal (demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Error reports never carry a melding (see wagtail_vertrouwen.debug).
-DEFAULT_EXCEPTION_REPORTER_FILTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporterFilter"
-DEFAULT_EXCEPTION_REPORTER = "wagtail_vertrouwen.debug.ConfidentialExceptionReporter"
+# Error reports never carry a melding (see wagtail_vertrouwen.channel.debug).
+DEFAULT_EXCEPTION_REPORTER_FILTER = (
+    "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporterFilter"
+)
+DEFAULT_EXCEPTION_REPORTER = "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporter"
 # No avatars from gravatar.com: the admin would send each user's e-mail hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]

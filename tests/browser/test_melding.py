@@ -7,8 +7,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.channel import png
-from wagtail_vertrouwen import crypto
-from wagtail_vertrouwen.models import Melding, RecipientKey
+from wagtail_vertrouwen.channel import crypto
+from wagtail_vertrouwen.channel.models import Melding, RecipientKey
 
 from .conftest import screenshot
 

@@ -1,0 +1,41 @@
+"""System checks: the settings the confidential channel relies on."""
+
+from django.conf import settings
+from django.core.checks import Error, Warning, register
+
+FILTER = "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporterFilter"
+REPORTER = "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporter"
+
+
+@register()
+def channel_settings(app_configs, **kwargs):
+    problems = []
+    if "django_otp.middleware.OTPMiddleware" not in settings.MIDDLEWARE:
+        problems.append(
+            Error(
+                "The melding inbox needs django-otp's OTPMiddleware.",
+                hint="Add 'django_otp.middleware.OTPMiddleware' after AuthenticationMiddleware.",
+                id="wagtail_vertrouwen_channel.E001",
+            )
+        )
+    if (
+        getattr(settings, "DEFAULT_EXCEPTION_REPORTER_FILTER", "") != FILTER
+        or getattr(settings, "DEFAULT_EXCEPTION_REPORTER", "") != REPORTER
+    ):
+        problems.append(
+            Warning(
+                "Error reports may contain the plaintext of a melding.",
+                hint=f"Set DEFAULT_EXCEPTION_REPORTER_FILTER = '{FILTER}' and "
+                f"DEFAULT_EXCEPTION_REPORTER = '{REPORTER}'.",
+                id="wagtail_vertrouwen_channel.W001",
+            )
+        )
+    if getattr(settings, "WAGTAIL_GRAVATAR_PROVIDER_URL", "x") is not None:
+        problems.append(
+            Warning(
+                "The Wagtail admin, the inbox included, loads avatars from a third party.",
+                hint="Set WAGTAIL_GRAVATAR_PROVIDER_URL = None.",
+                id="wagtail_vertrouwen_channel.W002",
+            )
+        )
+    return problems

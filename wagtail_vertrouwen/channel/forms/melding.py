@@ -1,0 +1,232 @@
+"""The package's own safe set of questions (the issue's list), with caps on every length."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from ...choices import Probleemgebied
+from ..services import challenge
+from .uploads import check_uploads
+
+MAX_LONG_TEXT = 10_000
+MAX_MEDIUM_TEXT = 2_000
+MAX_SHORT_TEXT = 200
+
+
+class Wie(models.TextChoices):
+    LEERLING = "leerling", _("I am a pupil")
+    OUDER = "ouder", _("I am a parent or carer")
+    MEDEWERKER = "medewerker", _("I work at the school")
+    ANDERS = "anders", _("Someone else")
+
+
+class ContactWens(models.TextChoices):
+    GEEN = "geen", _("No, I do not want to be contacted")
+    EMAIL = "email", _("Yes, by e-mail")
+    TELEFOON = "telefoon", _("Yes, by phone")
+
+
+ANDERS_GEBIED = "anders"
+
+
+def _is_valid_text(value: str) -> bool:
+    """False for text that cannot be UTF-8, e.g. half an emoji sent by a buggy client."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def recipient_token(user) -> str:
+    """How the form names a recipient: opaque, not the account's id."""
+    return salted_hmac("wagtail-vertrouwen.recipient", str(user.pk)).hexdigest()[:20]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _text(label, max_length, *, required=False, rows=None, help_text=""):
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=widget,
+        help_text=help_text,
+        error_messages={
+            "max_length": _(
+                "Please keep this under %(limit_value)d characters (it has %(show_value)d)."
+            )
+        },
+    )
+
+
+class MeldingForm(forms.Form):
+    """What a melder can tell. Everything but ``bevestiging_email``, ``website`` and
+    ``challenge`` is stored, encrypted; those three are never stored."""
+
+    probleemgebied = forms.ChoiceField(
+        label=_("What is it about?"),
+        choices=[*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else, or I don't know"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what it is about; “I don't know” is fine too.")},
+    )
+    wie = forms.ChoiceField(
+        label=_("Who are you?"),
+        choices=Wie.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Tell us whether you are a pupil, a parent or staff.")},
+    )
+    wat = _text(
+        _("What happened?"),
+        MAX_LONG_TEXT,
+        required=True,
+        rows=8,
+        help_text=_("Write it in your own words. You do not have to know everything."),
+    )
+    wat.error_messages["required"] = _("Tell us in a few words what happened.")
+    wanneer = _text(
+        _("When did it happen?"),
+        MAX_SHORT_TEXT,
+        help_text=_("For example: last week, or since September."),
+    )
+    betrokkenen = _text(_("Who was involved?"), MAX_MEDIUM_TEXT, rows=3)
+    wens = _text(_("What would you like to happen?"), MAX_MEDIUM_TEXT, rows=3)
+    contact = forms.ChoiceField(
+        label=_("Do you want the vertrouwenspersoon to contact you?"),
+        choices=ContactWens.choices,
+        initial=ContactWens.GEEN,
+        widget=forms.RadioSelect,
+    )
+    naam = _text(
+        _("Your name (optional)"), MAX_SHORT_TEXT, help_text=_("Leave it empty to stay anonymous.")
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address (optional)"), max_length=254, required=False
+    )
+    telefoon = _text(_("Your phone number (optional)"), 40)
+    niet_naar = forms.ChoiceField(
+        label=_("Keep this melding away from"),
+        required=False,
+        help_text=_("If your melding is about one of them, that person will not receive it."),
+    )
+    bijlagen = MultipleFileField(
+        label=_("Photos, screenshots or PDF files (optional)"), required=False
+    )
+    bevestiging_email = forms.EmailField(
+        label=_("Send a confirmation to this e-mail address (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("We only send that we received your melding. This address is not stored."),
+    )
+    # Never shown to people; bots fill it in.
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+    challenge = forms.CharField(required=False, widget=forms.HiddenInput, max_length=2000)
+
+    STORED_FIELDS = (
+        "probleemgebied",
+        "wie",
+        "wat",
+        "wanneer",
+        "betrokkenen",
+        "wens",
+        "contact",
+        "naam",
+        "email",
+        "telefoon",
+    )
+
+    def __init__(self, *args, recipients=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recipients = list(recipients)
+        if len(self.recipients) > 1:
+            self.fields["niet_naar"].choices = [
+                ("", _("— nobody, all recipients may read it —")),
+                *[
+                    (
+                        recipient_token(user),
+                        user.get_full_name() or _("Vertrouwenspersoon %(number)d") % {"number": n},
+                    )
+                    for n, user in enumerate(self.recipients, 1)
+                ],
+            ]
+        else:
+            del self.fields["niet_naar"]
+        self.uploads = []
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("This field must stay empty."), code="honeypot")
+        return ""
+
+    def clean_bijlagen(self):
+        self.uploads = check_uploads(self.cleaned_data.get("bijlagen") or [])
+        return self.cleaned_data["bijlagen"]
+
+    def clean_challenge(self):
+        payload = self.cleaned_data.get("challenge", "")
+        if not challenge.is_valid(payload):
+            raise ValidationError(
+                _(
+                    "The spam check did not finish. Wait a moment and send again; it needs "
+                    "JavaScript switched on. Nothing you wrote is lost."
+                ),
+                code="challenge",
+            )
+        if challenge.is_used(payload):
+            raise ValidationError(
+                _("This melding was already sent. Nothing was sent twice."), code="replayed"
+            )
+        return payload
+
+    def clean(self):
+        data = super().clean()
+        for name in self.STORED_FIELDS:
+            value = data.get(name)
+            if isinstance(value, str) and not _is_valid_text(value):
+                self.add_error(
+                    name,
+                    _("Some characters in this text are broken. Please type them again."),
+                )
+        self._check_exclusion()
+        contact = data.get("contact")
+        if contact == ContactWens.EMAIL and not data.get("email"):
+            self.add_error("email", _("Fill in your e-mail address, so we can contact you."))
+        if contact == ContactWens.TELEFOON and not data.get("telefoon"):
+            self.add_error("telefoon", _("Fill in your phone number, so we can call you."))
+        return data
+
+    def _check_exclusion(self):
+        """A posted exclusion is always honoured: if it names the only recipient left (the
+        others were removed since the page was opened), the melding is refused, not sent."""
+        posted = self.data.get("niet_naar", "")
+        if not posted or "niet_naar" in self.fields:
+            return
+        if any(recipient_token(user) == posted for user in self.recipients):
+            self.add_error(
+                None,
+                _(
+                    "The person you wanted to keep this melding away from is now its only "
+                    "recipient, so it was not sent. Please contact the school another way, or "
+                    "the vertrouwensinspecteur (0900-1113111). Your text is still here."
+                ),
+            )
+
+    def excluded_recipient(self):
+        value = self.cleaned_data.get("niet_naar") or self.data.get("niet_naar", "")
+        return next((user for user in self.recipients if recipient_token(user) == value), None)
+
+    def answers(self) -> dict:
+        return {name: self.cleaned_data.get(name, "") for name in self.STORED_FIELDS}

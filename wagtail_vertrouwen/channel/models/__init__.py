@@ -1,0 +1,18 @@
+"""The channel's models: pure data, no I/O beyond the ORM (DESIGN.md, "Layers")."""
+
+from .audit import AuditAction, AuditEntry
+from .forms import Designation, MeldingFormPage
+from .keys import RecipientKey
+from .meldingen import Bijlage, Melding, MeldingAccess, MeldingStatus
+
+__all__ = [
+    "AuditAction",
+    "AuditEntry",
+    "Bijlage",
+    "Designation",
+    "Melding",
+    "MeldingAccess",
+    "MeldingFormPage",
+    "MeldingStatus",
+    "RecipientKey",
+]

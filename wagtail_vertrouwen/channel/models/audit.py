@@ -1,0 +1,92 @@
+"""The audit log of the confidential channel (I5): who did what, when; never an IP address."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    RECEIVED = "received", _("Melding received")
+    DECRYPTED = "decrypted", _("Melding opened")
+    LISTED = "listed", _("Meldingen listed (area and sender decrypted)")
+    EXPORTED = "exported", _("Melding exported")
+    DOWNLOADED = "downloaded", _("Attachment downloaded")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    NOTE_SAVED = "note_saved", _("Private note saved")
+    DELETED = "deleted", _("Melding deleted")
+    PURGED = "purged", _("Melding purged after the retention period")
+    RECIPIENT_ADDED = "recipient_added", _("Recipient added")
+    RECIPIENT_REMOVED = "recipient_removed", _("Recipient removed")
+    RECIPIENT_CONTACT_CHANGED = "recipient_contact_changed", _("Recipient's e-mail address changed")
+    KEY_CREATED = "key_created", _("Key set up")
+    KEY_REWRAPPED = "key_rewrapped", _("Key protected with a new password")
+    KEY_RESTORED = "key_restored", _("Key restored with the recovery code")
+
+
+class AuditEntry(models.Model):
+    """One line of the log. It outlives the melding it is about (``melding_id`` is no key)."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(_("what"), max_length=32, choices=AuditAction.choices)
+    melding_id = models.UUIDField(null=True, blank=True, db_index=True)
+    form = models.ForeignKey(
+        "wagtail_vertrouwen_channel.MeldingFormPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The recipient a recipient change is about."),
+    )
+    detail = models.CharField(max_length=100, blank=True)
+    readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The recipients of the melding at the time: they keep seeing this line, also after "
+            "the melding is deleted."
+        ),
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
+
+    @classmethod
+    def record(
+        cls, action, actor=None, *, melding=None, form=None, subject=None, detail="", readers=None
+    ):
+        entry = cls.objects.create(
+            action=action,
+            actor=actor,
+            actor_name=actor.get_username() if actor else "",
+            melding_id=melding.pk if melding else None,
+            form=form if form is not None else (melding.form if melding else None),
+            subject=subject,
+            detail=str(detail)[:100],
+        )
+        if readers is None and melding is not None:
+            readers = melding.accesses.values_list("recipient", flat=True)
+        if readers is not None:
+            entry.readers.set(list(readers))
+        return entry

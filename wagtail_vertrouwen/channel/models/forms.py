@@ -1,0 +1,137 @@
+"""The melding form page and who receives what it sends."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .. import conf
+
+RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+def default_retention_days():
+    return conf.get("RETENTION_DAYS")
+
+
+class MeldingFormPage(Page):
+    """The public form. Its recipients are not a page field: see ``Designation``."""
+
+    introduction = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_(
+            "Shown above the form. The form itself always explains what a melding is, that it "
+            "is not a formal complaint, and when confidentiality ends."
+        ),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_(
+            "Shown after a melding was received. Say when the melder can expect an answer."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"),
+        default=default_retention_days,
+        validators=[MinValueValidator(7), MaxValueValidator(3650)],
+        help_text=_(
+            "Closed meldingen and their attachments are deleted this many days after closing."
+        ),
+    )
+
+    template = "wagtail_vertrouwen/pages/melding_form_page.html"
+    content_panels = [
+        *Page.content_panels,
+        HelpPanel(
+            content=_(
+                "Who receives the meldingen of this form is not set here: a person with the "
+                "permission to designate recipients does that under Settings › Melding recipients."
+            )
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("thank_you_text"),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
+    search_fields = []  # nothing on this page is worth a search hit, and nothing leaks there
+
+    class Meta:
+        verbose_name = _("melding form")
+        verbose_name_plural = _("melding forms")
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        from ..views.form import serve_melding_form
+
+        return serve_melding_form(self, request)
+
+    def serve_preview(self, request, mode_name):
+        from ..views.form import serve_melding_form
+
+        return serve_melding_form(self, request, preview=True)
+
+    def designations(self):
+        return Designation.objects.current().filter(translation_key=self.translation_key)
+
+    def recipients(self):
+        """The users whose keys new meldingen of this form are sealed to.
+
+        An account deactivated without a save() (Wagtail's bulk action updates the table
+        directly, so no signal fires) has its designation ended here, audited and notified."""
+        from ..signals import end_designations_of_inactive
+
+        users = [d.user for d in self.designations().select_related("user", "user__vertrouwen_key")]
+        inactive = [user for user in users if not user.is_active]
+        if inactive:
+            end_designations_of_inactive(inactive)
+        return [user for user in users if user.is_active and hasattr(user, "vertrouwen_key")]
+
+
+class DesignationQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(removed_at__isnull=True)
+
+
+class Designation(models.Model):
+    """A recipient of a melding form and all its translations (they share ``translation_key``).
+
+    Changed only in the recipients view, behind ``designate_recipients``; every change is
+    audited and notified to the current recipients (I4). Removing keeps the row.
+    """
+
+    translation_key = models.UUIDField(db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = DesignationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding recipient")
+        verbose_name_plural = _("melding recipients")
+        default_permissions = ()
+        permissions = [("designate_recipients", _("Can designate the recipients of melding forms"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "user"],
+                condition=models.Q(removed_at__isnull=True),
+                name="one_current_designation",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.user)

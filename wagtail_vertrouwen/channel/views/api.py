@@ -1,0 +1,126 @@
+"""Headless submission of a melding: the same form, limits and confidentiality as the page.
+
+``POST /…/api/meldingen/<page id>/`` takes JSON, or ``multipart/form-data`` when there are
+attachments (field ``bijlagen``, repeated). ``GET`` on the same URL gives what a client needs
+to render the form: the questions' choices, the limits and a fresh proof-of-work challenge.
+"""
+
+import json
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET
+
+from .. import conf
+from ..forms.melding import MeldingForm
+from ..forms.uploads import MemoryOnlyUploadHandler
+from ..openapi import document
+from ..services import challenge
+from ..services.receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
+from .form import protect
+
+TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "website", "challenge"]
+
+
+#: How the API words a refusal: to a client program that keeps its own data.
+REFUSALS = {
+    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    BUSY: gettext_lazy(
+        "Very many meldingen arrived in the last hour. Please try again in an hour."
+    ),
+    NO_RECIPIENTS: gettext_lazy(
+        "This form cannot receive meldingen yet. Please contact the school."
+    ),
+    FAULT: gettext_lazy(
+        "Your melding could not be stored because of a fault on our side. Nothing was sent. "
+        "Please try again later."
+    ),
+}
+
+
+def _error(status, errors):
+    return protect(JsonResponse({"errors": errors}, status=status))
+
+
+@csrf_exempt
+@sensitive_post_parameters()
+def submit_melding(request, page_id):
+    """No session, no cookie, no CSRF: the API takes no credentials, so it grants nothing."""
+    request.upload_handlers = [MemoryOnlyUploadHandler(request)]
+    from ..models import MeldingFormPage
+
+    page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+    recipients = page.recipients()
+    if request.method == "GET":
+        form = MeldingForm(recipients=recipients)
+        return protect(
+            JsonResponse(
+                {
+                    "available": bool(recipients),
+                    "fields": {
+                        name: [
+                            {"value": str(v), "label": str(label)}
+                            for v, label in form.fields[name].choices
+                        ]
+                        for name in ("probleemgebied", "wie", "contact", "niet_naar")
+                        if name in form.fields
+                    },
+                    "limits": {
+                        "attachments": conf.get("ATTACHMENT_MAX_COUNT"),
+                        "attachment_bytes": conf.get("ATTACHMENT_MAX_BYTES"),
+                        "attachments_total_bytes": conf.get("ATTACHMENTS_TOTAL_MAX_BYTES"),
+                    },
+                    "challenge": challenge.new_challenge(),
+                }
+            )
+        )
+    if request.method != "POST":
+        return _error(405, {"__all__": [_("Use GET or POST.")]})
+    try:
+        if request.content_type == "application/json":
+            try:
+                body = json.loads(request.body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                return _error(400, {"__all__": [_("The request is not valid JSON in UTF-8.")]})
+            if not isinstance(body, dict):
+                return _error(400, {"__all__": [_("Send one JSON object with the answers.")]})
+            not_text = [k for k in TEXT_FIELDS if not isinstance(body.get(k, ""), str | None)]
+            if not_text:
+                return _error(400, {k: [_("This must be text.")] for k in not_text})
+            data = {k: body[k] or "" for k in TEXT_FIELDS if k in body}
+            files = {}
+        elif request.content_type == "multipart/form-data":
+            data, files = request.POST, request.FILES
+        else:
+            return _error(
+                415, {"__all__": [_("Send JSON, or multipart/form-data with attachments.")]}
+            )
+    except RequestDataTooBig:
+        return _error(413, {"__all__": [_("The request is too large.")]})
+    if not recipients:
+        return _error(503, {"__all__": [REFUSALS[NO_RECIPIENTS]]})
+    form = MeldingForm(data, files, recipients=recipients)
+    if not form.is_valid():
+        return _error(
+            400, {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        )
+    try:
+        receive(page, page.get_site(), form)
+    except Refused as refusal:
+        field = "challenge" if refusal.reason == REPLAYED else "__all__"
+        return _error(refusal.status, {field: [REFUSALS[refusal.reason]]})
+    return protect(
+        JsonResponse({"received": True, "message": _("Your melding was received.")}, status=201)
+    )
+
+
+@require_GET
+def openapi(request):
+    prefix = reverse("wagtail_vertrouwen:api_openapi").removesuffix("api/openapi.json")
+    return JsonResponse(document(server=request.build_absolute_uri(prefix)))

@@ -1,0 +1,121 @@
+"""The melding form page's views: the page shows the form; a dedicated URL receives it.
+
+The form posts to ``submit`` rather than to the page, so the upload handlers can be replaced
+before anything reads the request body: Django's CSRF middleware reads ``request.POST`` before
+any page's ``serve`` runs, which would spool large uploads to a temporary file in plaintext.
+"""
+
+import json
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from .. import conf
+from ..forms.melding import MeldingForm
+from ..forms.uploads import MemoryOnlyUploadHandler, file_size_label
+from ..policy import protect_public as protect
+from ..services import challenge
+from ..services.receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
+
+#: How the page words a refusal: to a pupil or parent, whose text stays in the form.
+REFUSALS = {
+    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    BUSY: gettext_lazy(
+        "Very many meldingen arrived in the last hour, so this form is paused for a while. "
+        "Please try again in an hour, or call the vertrouwenspersoon. Your text is still here."
+    ),
+    NO_RECIPIENTS: gettext_lazy(
+        "This form cannot receive meldingen yet. Please contact the school."
+    ),
+    FAULT: gettext_lazy(
+        "Your melding could not be stored because of a fault on our side. Nothing was sent. "
+        "Please try again later; your text is still here."
+    ),
+}
+
+
+def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False):
+    if form is None:
+        form = MeldingForm(recipients=page.recipients())
+    recipients = form.recipients
+    context = {
+        "page": page,
+        "self": page,
+        "form": form,
+        "sent": sent,
+        # A posted form is shown even without recipients, so nothing typed is lost (I6).
+        "available": bool(recipients) or preview or form.is_bound,
+        "challenge_json": json.dumps(challenge.new_challenge()),
+        "limits": _limits(),
+    }
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    return protect(response)
+
+
+def _limits():
+    return {
+        "count": conf.get("ATTACHMENT_MAX_COUNT"),
+        "each": file_size_label(conf.get("ATTACHMENT_MAX_BYTES")),
+        "total": file_size_label(conf.get("ATTACHMENTS_TOTAL_MAX_BYTES")),
+    }
+
+
+def serve_melding_form(page, request, preview=False):
+    return render_form_page(request, page, sent="verzonden" in request.GET, preview=preview)
+
+
+@csrf_exempt
+@require_POST
+@sensitive_post_parameters()
+def submit_view(request, page_id):
+    request.upload_handlers = [MemoryOnlyUploadHandler(request)]
+    try:
+        request.POST  # noqa: B018 - parse now, with our handlers, before CSRF reads it
+    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
+        from ..models import MeldingFormPage
+
+        page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+        form = MeldingForm(recipients=page.recipients())
+        form.cleaned_data = {}  # unbound: nothing could be read, but it can carry the message
+        form.add_error(
+            None,
+            _(
+                "Too many or too large files were sent, so nothing could be read. Choose at "
+                "most %(count)d photos or PDF files and send again."
+            )
+            % {"count": conf.get("ATTACHMENT_MAX_COUNT")},
+        )
+        return render_form_page(request, page, form, status=400)
+    return _submit(request, page_id)
+
+
+@csrf_protect
+def _submit(request, page_id):
+    from ..models import MeldingFormPage
+
+    page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+    site = page.get_site()
+    if site is None:
+        raise Http404
+    recipients = page.recipients()
+    form = MeldingForm(request.POST, request.FILES, recipients=recipients)
+    if not recipients:
+        form.add_error(None, REFUSALS[NO_RECIPIENTS])
+        return render_form_page(request, page, form, status=503)
+    if not form.is_valid():
+        return render_form_page(request, page, form, status=400)
+    try:
+        receive(page, site, form)
+    except Refused as refusal:
+        form.add_error(
+            "challenge" if refusal.reason == REPLAYED else None, REFUSALS[refusal.reason]
+        )
+        return render_form_page(request, page, form, status=refusal.status)
+    return HttpResponseRedirect(page.get_url(request) + "?verzonden=1")
