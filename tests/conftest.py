@@ -87,3 +87,22 @@ def make_recipient(demo):
         return user
 
     return make
+
+
+# Small set-ups: one school, one form, one vertrouwenspersoon; no demo -----------------------
+
+
+@pytest.fixture
+def form(db):
+    """A live melding form of a school at ``school.test``, without recipients."""
+    from tests.factories import make_form
+
+    return make_form()
+
+
+@pytest.fixture
+def recipient(form):
+    """A vertrouwenspersoon with TOTP and key, the one recipient of ``form``."""
+    from tests.factories import make_vp
+
+    return make_vp("vp1", form, first_name="Vera", last_name="Peters")
