@@ -2,7 +2,7 @@
 melding form on each school site, designated to her.
 
 The TOTP secret is fixed so the README can say how to get the current code
-(``manage.py demo_totp``); it is demo-only, like the passwords.
+(``manage.py demo_totp``); it is demo-only, like the passwords and the key passphrase.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from wagtail_vertrouwen.channel.services import designate as recipients
 
 VP_USERNAME = "vertrouwenspersoon"
 VP_PASSWORD = "demo-vertrouwenspersoon"  # noqa: S105 - published demo login
+#: Her key passphrase: her own, distinct from the login password (an administrator can reset
+#: that one). Published for the demo like the passwords.
+VP_PASSPHRASE = "demo-sleutelwachtwoord"  # noqa: S105 - published demo key passphrase
 #: Demo only: 20 bytes, hex. Anyone reading this repository can compute the codes.
 VP_TOTP_KEY = "3132333435363738393031323334353637383930"
 VP_BACKUP_CODES = ("demo-backup-1", "demo-backup-2", "demo-backup-3")
@@ -82,7 +85,7 @@ def build_channel(homes, translate, publish, actor):
         StaticToken.objects.create(device=backup, token=code)
 
     RecipientKey.objects.filter(user=vp).delete()
-    keys = crypto.generate_recipient_keys(VP_PASSWORD, conf.kdf_limits())
+    keys = crypto.generate_recipient_keys(VP_PASSPHRASE, conf.kdf_limits())
     RecipientKey.objects.create(
         user=vp,
         public_key=keys.public_key,

@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, PngImagePlugin
 
-from example_site.demo_channel import VP_PASSWORD
+from example_site.demo_channel import VP_PASSPHRASE
 
 
 def solve(challenge: dict) -> str:
@@ -97,23 +97,24 @@ def verify_otp(client, user):
     device.save()
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     response = client.post(
-        reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": f"{totp.token():06d}"}
+        reverse("wagtail_vertrouwen_inbox:otp_verify"), {"otp_token": f"{totp.token():06d}"}
     )
     assert response.status_code == 302 and "login" not in response["Location"]
 
 
-def unlock(client, password=VP_PASSWORD):
-    response = client.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"password": password})
+def unlock(client, passphrase=VP_PASSPHRASE):
+    """Unlock the inbox with the key passphrase (never the login password)."""
+    response = client.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"passphrase": passphrase})
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
 
 
-def enter(client, user, password=VP_PASSWORD, *, otp=True, unlocked=True):
+def enter(client, user, passphrase=VP_PASSPHRASE, *, otp=True, unlocked=True):
     client.force_login(user)
     if otp:
         verify_otp(client, user)
     if unlocked:
-        unlock(client, password)
+        unlock(client, passphrase)
     return client
 
 

@@ -65,16 +65,17 @@ def make_recipient(demo):
     from django.contrib.auth.models import Group, User
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from example_site.demo_channel import VP_PASSWORD
+    from example_site.demo_channel import VP_PASSPHRASE, VP_PASSWORD
     from wagtail_vertrouwen.channel import crypto
     from wagtail_vertrouwen.channel.models import RecipientKey
     from wagtail_vertrouwen.channel.services import designate as recipients
 
-    def make(username, form=None, password=VP_PASSWORD):
+    def make(username, form=None, password=VP_PASSWORD, passphrase=VP_PASSPHRASE):
+        """``password`` logs in; ``passphrase`` (distinct by default) unlocks the key."""
         user = User.objects.create_user(username, f"{username}@demo.example", password)
         user.groups.add(Group.objects.get(name="Vertrouwenspersonen"))
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-        keys = crypto.generate_recipient_keys(password, crypto.FAST_KDF)
+        keys = crypto.generate_recipient_keys(passphrase, crypto.FAST_KDF)
         RecipientKey.objects.create(
             user=user,
             public_key=keys.public_key,

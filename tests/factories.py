@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale, Page, Site
 
-from example_site.demo_channel import VP_PASSWORD
+from example_site.demo_channel import VP_PASSPHRASE, VP_PASSWORD
 from wagtail_vertrouwen.channel import crypto
 from wagtail_vertrouwen.channel.models import MeldingFormPage, RecipientKey
 from wagtail_vertrouwen.channel.services import designate
@@ -26,16 +26,26 @@ def admin() -> User:
     return user or User.objects.create_superuser("beheerder", "beheer@school.test", "x-admin-pw")
 
 
-def make_vp(username, form=None, password=VP_PASSWORD, *, key=True, totp=True, **fields):
+def make_vp(
+    username,
+    form=None,
+    password=VP_PASSWORD,
+    *,
+    passphrase=VP_PASSPHRASE,
+    key=True,
+    totp=True,
+    **fields,
+):
     """An active vertrouwenspersoon with admin access, TOTP and a key; designated to ``form``.
-    ``user.recovery_code`` holds the key's recovery code."""
+    ``password`` is the login password, ``passphrase`` the key passphrase (distinct by default,
+    as the inbox requires). ``user.recovery_code`` holds the key's recovery code."""
     fields.setdefault("email", f"{username}@school.test")
     user = User.objects.create_user(username, password=password, **fields)
     user.groups.add(vp_group())
     if totp:
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     if key:
-        keys = crypto.generate_recipient_keys(password, crypto.FAST_KDF)
+        keys = crypto.generate_recipient_keys(passphrase, crypto.FAST_KDF)
         RecipientKey.objects.create(
             user=user,
             public_key=keys.public_key,

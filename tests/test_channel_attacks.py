@@ -124,7 +124,7 @@ def test_a_deletion_by_a_co_recipient_stays_in_the_others_log(melding_form, vp, 
         reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"}
     )
     log = enter(Client(), vp).get(reverse("wagtail_vertrouwen_inbox:audit_log"))
-    seen = {(e.action, e.actor_name) for e in log.context["entries"]}
+    seen = {(e.action, e.actor_name) for e in log.context["object_list"]}
     assert (AuditAction.DELETED, "tweede") in seen and (AuditAction.RECEIVED, "") in seen
 
 
@@ -173,9 +173,9 @@ def test_the_unlock_cookie_is_secure_behind_a_tls_proxy(melding_form, vp, settin
     settings.SESSION_COOKIE_SECURE = True
     client = enter(Client(), vp, unlocked=False)
     response = client.post(
-        reverse("wagtail_vertrouwen_inbox:unlock"), {"password": "demo-vertrouwenspersoon"}
+        reverse("wagtail_vertrouwen_inbox:unlock"), {"passphrase": "demo-sleutelwachtwoord"}
     )
-    cookie = response.cookies["vertrouwen_unlock_key"]
+    cookie = response.cookies["__Host-vertrouwen_unlock_key"]  # Secure, so a __Host- cookie
     assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Strict"
 
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from example_site.demo_channel import VP_PASSWORD
+from example_site.demo_channel import VP_PASSPHRASE, VP_PASSWORD
 from wagtail_vertrouwen.channel import crypto
 from wagtail_vertrouwen.channel.forms.melding import recipient_token
 from wagtail_vertrouwen.channel.models import (
@@ -143,7 +143,7 @@ def test_a_recipient_added_later_cannot_read_earlier_meldingen(
     )
     assert MARKER not in client.get(reverse("wagtail_vertrouwen_inbox:index")).content.decode()
     # Nor can their key open any sealed copy of the content key.
-    private = crypto.unwrap_with_secret(later.vertrouwen_key.wrapped_by_secret, VP_PASSWORD)
+    private = crypto.unwrap_with_secret(later.vertrouwen_key.wrapped_by_secret, VP_PASSPHRASE)
     for access in MeldingAccess.objects.filter(melding=melding):
         with pytest.raises(crypto.DecryptionError):
             crypto.open_content_key(bytes(access.sealed_key), private)
@@ -158,7 +158,8 @@ def test_the_melder_can_keep_a_melding_away_from_one_recipient(melding_form, vp,
     other = make_recipient("andere_vp", form=melding_form)
     html = Client().get(melding_form.url, HTTP_HOST="127.0.0.1").content.decode()
     assert 'name="niet_naar"' in html
-    assert "andere_vp" not in html and str(other.pk) not in re.findall(
+    # Named by identity (name, login name, address), but the posted value is no account id.
+    assert "andere_vp, andere_vp@demo.example" in html and str(other.pk) not in re.findall(
         r'name="niet_naar"[^>]*value="([^"]*)"', html
     )
     response = send(Client(), melding_form, niet_naar=recipient_token(other), wat="Over ANDERE")
@@ -263,7 +264,9 @@ def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     assert client.get(detail).status_code == 200
     stolen = Client()
     stolen.cookies["sessionid"] = client.cookies["sessionid"].value  # session, not unlock cookie
-    assert stolen.get(detail).status_code == 403
+    stolen.cookies["vertrouwen_otp_key"] = client.cookies["vertrouwen_otp_key"].value
+    refused = stolen.get(detail)
+    assert refused.status_code == 403 and refused.context["reason"] == "unlock"
     client.cookies["vertrouwen_unlock_key"] = "A" * 43  # a forged unlock cookie
     assert client.get(detail).status_code == 403
     client = enter(Client(), vp)
@@ -271,23 +274,23 @@ def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     assert client.get(detail).status_code == 403
 
 
-def test_password_change_rewraps_and_the_old_password_no_longer_unlocks(melding, vp):
+def test_passphrase_change_rewraps_and_the_old_passphrase_no_longer_unlocks(melding, vp):
     client = enter(Client(), vp)
     response = client.post(
-        reverse("wagtail_vertrouwen_inbox:change_password"),
+        reverse("wagtail_vertrouwen_inbox:change_passphrase"),
         {
-            "old_password": VP_PASSWORD,
-            "new_password1": "Nieuw-wachtwoord-2026",
-            "new_password2": "Nieuw-wachtwoord-2026",
+            "old_passphrase": VP_PASSPHRASE,
+            "new_passphrase1": "Nieuw-sleutelwachtwoord-2026",
+            "new_passphrase2": "Nieuw-sleutelwachtwoord-2026",
         },
     )
     assert response.status_code == 302
     vp.refresh_from_db()
-    assert vp.check_password("Nieuw-wachtwoord-2026")
+    assert vp.check_password(VP_PASSWORD)  # the login password is not the inbox's business
     fresh = enter(Client(), vp, unlocked=False)
-    wrong = fresh.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"password": VP_PASSWORD})
+    wrong = fresh.post(reverse("wagtail_vertrouwen_inbox:unlock"), {"passphrase": VP_PASSPHRASE})
     assert wrong.status_code == 400
-    unlock(fresh, "Nieuw-wachtwoord-2026")
+    unlock(fresh, "Nieuw-sleutelwachtwoord-2026")
     assert (
         MARKER
         in fresh.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).content.decode()
@@ -295,30 +298,30 @@ def test_password_change_rewraps_and_the_old_password_no_longer_unlocks(melding,
     assert AuditEntry.objects.filter(action=AuditAction.KEY_REWRAPPED, actor=vp).exists()
 
 
-def test_password_changed_elsewhere_asks_once_for_the_previous_one(melding, vp):
+def test_a_login_password_changed_elsewhere_leaves_the_key_alone(melding, vp):
+    wrapped = RecipientKey.objects.get(user=vp).wrapped_by_secret
     vp.set_password("Elders-gewijzigd-2026")
     vp.save()
     client = enter(Client(), vp, unlocked=False)
-    first = client.post(
-        reverse("wagtail_vertrouwen_inbox:unlock"), {"password": "Elders-gewijzigd-2026"}
+    refused = client.post(
+        reverse("wagtail_vertrouwen_inbox:unlock"),
+        {"passphrase": "Elders-gewijzigd-2026", "previous_password": VP_PASSWORD},
     )
-    assert first.status_code == 400 and "previous_password" in first.content.decode()
-    unlock_url = reverse("wagtail_vertrouwen_inbox:unlock")
-    response = client.post(
-        unlock_url, {"password": "Elders-gewijzigd-2026", "previous_password": VP_PASSWORD}
-    )
-    assert response.status_code == 302
-    again = enter(Client(), vp, "Elders-gewijzigd-2026")
-    assert (
-        again.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).status_code == 200
-    )
+    assert refused.status_code == 400
+    unlock(client)  # the key passphrase, as before
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    assert client.get(detail).status_code == 200
+    assert RecipientKey.objects.get(user=vp).wrapped_by_secret == wrapped
 
 
 def test_restore_with_the_recovery_code(demo, melding, vp):
     code = demo["channel"]["recovery_code"]
     client = enter(Client(), vp, unlocked=False)
     restore = reverse("wagtail_vertrouwen_inbox:restore")
-    new = {"new_password1": "Hersteld-wachtwoord-2026", "new_password2": "Hersteld-wachtwoord-2026"}
+    new = {
+        "new_passphrase1": "Hersteld-sleutelwachtwoord-2026",
+        "new_passphrase2": "Hersteld-sleutelwachtwoord-2026",
+    }
     not_a_code = client.post(restore, {"recovery_code": "1234", **new})
     assert not_a_code.status_code == 400
     wrong = client.post(restore, {"recovery_code": crypto.new_recovery_code(), **new})
@@ -336,7 +339,8 @@ def test_restore_with_the_recovery_code(demo, melding, vp):
         ).content.decode()
     )
     vp.refresh_from_db()
-    again = enter(Client(), vp, "Hersteld-wachtwoord-2026", unlocked=False)
+    assert vp.check_password(VP_PASSWORD)  # restoring the key leaves the login password alone
+    again = enter(Client(), vp, "Hersteld-sleutelwachtwoord-2026")
     used = again.post(restore, {"recovery_code": code, **new})
     assert used.status_code == 400  # the old recovery code is replaced
 
@@ -352,20 +356,22 @@ def test_first_visit_sets_up_otp_and_key(melding_form):
     client.force_login(user)
     assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 403
     setup = client.get(reverse("wagtail_vertrouwen_inbox:otp_verify"))
-    assert "<svg" in setup.content.decode()
+    assert "data:image/svg+xml;base64," in setup.content.decode()  # django-otp's QR code
     device = TOTPDevice.objects.get(user=user)
-    wrong = client.post(reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": "000000"})
-    assert wrong.status_code == 200 and not TOTPDevice.objects.get(pk=device.pk).confirmed
+    otp_url = reverse("wagtail_vertrouwen_inbox:otp_verify")
+    wrong = client.post(otp_url, {"otp_token": "000000"})
+    assert wrong.status_code == 400 and not TOTPDevice.objects.get(pk=device.pk).confirmed
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)  # throttled
     token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-    codes = client.post(reverse("wagtail_vertrouwen_inbox:otp_verify"), {"token": f"{token:06d}"})
+    codes = client.post(otp_url, {"otp_token": f"{token:06d}"})
     assert len(codes.context["codes"]) == 10
     assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 403  # no key yet
-    wrong = client.post(reverse("wagtail_vertrouwen_inbox:key_setup"), {"password": "fout"})
+    setup = reverse("wagtail_vertrouwen_inbox:key_setup")
+    wrong = client.post(setup, {"new_passphrase1": "fout", "new_passphrase2": "fout"})
+    assert wrong.status_code == 400
     assert not RecipientKey.objects.filter(user=user).exists()
-    made = client.post(
-        reverse("wagtail_vertrouwen_inbox:key_setup"), {"password": "Eerste-wachtwoord-2026"}
-    )
+    mine = "Mijn-eigen-sleutelwachtwoord-2026"
+    made = client.post(setup, {"new_passphrase1": mine, "new_passphrase2": mine})
     assert made.status_code == 200 and len(made.context["code"]) == 39
     assert client.get(reverse("wagtail_vertrouwen_inbox:index")).status_code == 200
 
@@ -379,6 +385,7 @@ def test_designation_needs_its_permission_and_is_audited_and_notified(
     refused = client.get(index)  # Wagtail turns PermissionDenied into a redirect home
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
     new = User.objects.create_user("derde", "derde@demo.example", "x")
+    new.groups.add(Group.objects.get(name="Vertrouwenspersonen"))  # only who may use the admin
     add = reverse("wagtail_vertrouwen_recipients:add", args=[melding_form.pk])
     assert client.post(add, {f"{melding_form.pk}-user": new.pk}).status_code == 302
     assert not melding_form.designations().filter(user=new).exists()
@@ -430,7 +437,7 @@ def test_unlock_never_redirects_off_site(vp):
     client = enter(Client(), vp, unlocked=False)
     unlock_url = reverse("wagtail_vertrouwen_inbox:unlock")
     for target in ["https://evil.example/", "//evil.example/", "/admin/pages/"]:
-        response = client.post(f"{unlock_url}?next={target}", {"password": VP_PASSWORD})
+        response = client.post(f"{unlock_url}?next={target}", {"passphrase": VP_PASSPHRASE})
         assert response["Location"] == reverse("wagtail_vertrouwen_inbox:index"), target
 
 

@@ -16,7 +16,7 @@ LAYERS = {
     "conf": 0,
     "storage": 1,
     "models": 1,
-    "policy": 2,
+    "policy": 1,  # reads models; models ask it how to name a person
     "services": 3,
     "tasks": 3,
     "forms": 4,

@@ -14,6 +14,7 @@ CATALOGUES = [ROOT / "wagtail_vertrouwen" / "locale", ROOT / "example_site" / "l
 # msgid: (Dutch, Arabic)
 T = {
     "Vertrouwenswerk": ("Vertrouwenswerk", "العمل السري"),
+    "Confidential meldingen": ("Vertrouwelijke meldingen", "البلاغات السرية"),
     "Title": ("Titel", "العنوان"),
     "Short explanation": ("Korte uitleg", "شرح قصير"),
     "Example": ("Voorbeeld", "مثال"),

@@ -8,6 +8,10 @@ DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [host for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if host]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+# "__Host-": the browser keeps these only if Secure, for Path=/ and without a Domain, so no
+# subdomain or other path can set or shadow them (the package's check W010 asks for it).
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 

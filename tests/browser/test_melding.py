@@ -1,6 +1,6 @@
 """The confidential channel end to end in Chromium: a pupil sends a melding from a phone (the
 proof of work runs in the browser), and the vertrouwenspersoon reads it in the admin after
-password, TOTP and unlock."""
+password, TOTP and unlock with her key passphrase."""
 
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -13,6 +13,7 @@ from wagtail_vertrouwen.channel.models import Melding, RecipientKey
 from .conftest import screenshot
 
 PASSWORD = "Browser-toets-2026"  # the demo password works with the demo settings only
+PASSPHRASE = "Browser-sleutelwachtwoord-2026"  # her key passphrase, not her login password
 
 
 def fill(page, text):
@@ -59,7 +60,7 @@ def test_the_vertrouwenspersoon_reads_it_after_password_totp_and_unlock(
     vp = live_demo["channel"]["vp"]
     vp.set_password(PASSWORD)
     vp.save()
-    keys = crypto.generate_recipient_keys(PASSWORD, crypto.FAST_KDF)
+    keys = crypto.generate_recipient_keys(PASSPHRASE, crypto.FAST_KDF)
     RecipientKey.objects.filter(user=vp).update(
         public_key=keys.public_key,
         wrapped_by_secret=keys.wrapped_by_secret,
@@ -82,13 +83,13 @@ def test_the_vertrouwenspersoon_reads_it_after_password_totp_and_unlock(
     page.get_by_role("link", name="Bevestigen met een code").click()
     device = TOTPDevice.objects.get(user=vp, confirmed=True)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    page.fill("input[name=token]", f"{totp.token():06d}")
+    page.fill("input[name=otp_token]", f"{totp.token():06d}")
     page.locator("form button[type=submit]").last.click()
     page.get_by_role("link", name="Ontgrendelen").click()
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=passphrase]", PASSPHRASE)
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_url("**/admin/vertrouwen/inbox/")
     screenshot(page, "inbox-list.png", page.locator("main"))
-    page.locator("table.listing a").first.click()
+    page.locator("table.listing tbody a[href*='/melding/']").first.click()
     expect(page.get_by_text("LEESMARKER")).to_be_visible()
     screenshot(page, "inbox-detail.png", page.locator("main"))

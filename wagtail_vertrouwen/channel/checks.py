@@ -38,4 +38,35 @@ def channel_settings(app_configs, **kwargs):
                 id="wagtail_vertrouwen_channel.W002",
             )
         )
+    if settings.SESSION_COOKIE_SECURE and (
+        not settings.SESSION_COOKIE_NAME.startswith("__Host-")
+        or settings.SESSION_COOKIE_DOMAIN
+        or settings.SESSION_COOKIE_PATH != "/"
+    ):
+        problems.append(
+            Warning(
+                "The session cookie, which opens the inbox, can be set or shadowed by a "
+                "subdomain or another path of the site.",
+                hint="Set SESSION_COOKIE_NAME = '__Host-sessionid' (and CSRF_COOKIE_NAME = "
+                "'__Host-csrftoken'), and leave SESSION_COOKIE_DOMAIN unset and "
+                "SESSION_COOKIE_PATH at '/'.",
+                id="wagtail_vertrouwen_channel.W010",
+            )
+        )
     return problems
+
+
+@register(deploy=True)
+def alert_contacts(app_configs, **kwargs):
+    """``manage.py check --deploy``: someone must hear that a form lost its last recipient."""
+    from .policy import alert_addresses
+
+    if alert_addresses():
+        return []
+    return [
+        Warning(
+            "Nobody is told when a live melding form loses its last recipient.",
+            hint="Set WAGTAIL_VERTROUWEN_ALERT_EMAILS (or ADMINS) to the web agency's address.",
+            id="wagtail_vertrouwen_channel.W003",
+        )
+    ]

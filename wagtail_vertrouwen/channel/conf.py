@@ -17,6 +17,9 @@ DEFAULTS = {
     "POW_VALID_SECONDS": 2 * 60 * 60,
     # Meldingen accepted per form per hour, counted without storing who sent them.
     "RATE_LIMIT_PER_HOUR": 60,
+    # An OTP verification opens the inbox for at most this long (and only until the browser
+    # closes): a working day.
+    "OTP_MAX_AGE_SECONDS": 9 * 60 * 60,
     # An unlocked key stays usable this long without a request to the inbox.
     "UNLOCK_IDLE_SECONDS": 30 * 60,
     # Argon2id cost of the recipient's wrapped key ("default" or "fast": tests only).
@@ -25,6 +28,9 @@ DEFAULTS = {
     "RETENTION_DAYS": 365,
     # Notification mail attempts before giving up (each retry waits twice as long).
     "NOTIFY_ATTEMPTS": 5,
+    # Who is told that a live melding form lost its last recipient (a list of addresses);
+    # None: the addresses in settings.ADMINS.
+    "ALERT_EMAILS": None,
 }
 
 

@@ -2,12 +2,22 @@ from django.urls import path
 
 from .views import inbox as views
 from .views import keys, otp
+from .views.audit import AuditLogView
+from .views.gate import recipient_required
 
 app_name = "wagtail_vertrouwen_inbox"
 
+
+def listing(view_class, **initkwargs):
+    """A Wagtail listing view behind the same gate as every other view of the inbox."""
+    return recipient_required(view_class.as_view(**initkwargs))
+
+
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("log/", views.audit_log, name="audit_log"),
+    path("", listing(views.InboxView), name="index"),
+    path("results/", listing(views.InboxView, results_only=True), name="index_results"),
+    path("log/", listing(AuditLogView), name="audit_log"),
+    path("log/results/", listing(AuditLogView, results_only=True), name="audit_log_results"),
     path("melding/<uuid:pk>/", views.detail, name="detail"),
     path("melding/<uuid:pk>/export/", views.export, name="export"),
     path("melding/<uuid:pk>/status/", views.set_status, name="status"),
@@ -18,6 +28,6 @@ urlpatterns = [
     path("key/", keys.key_setup, name="key_setup"),
     path("unlock/", keys.unlock_view, name="unlock"),
     path("lock/", keys.lock_view, name="lock"),
-    path("password/", keys.change_password, name="change_password"),
+    path("passphrase/", keys.change_passphrase, name="change_passphrase"),
     path("restore/", keys.restore, name="restore"),
 ]

@@ -49,7 +49,11 @@ def document(server: str = "/") -> dict:
             "challenge": {
                 "type": "string",
                 "maxLength": 2000,
-                "description": "Base64 JSON solution of the ALTCHA v1 challenge from GET.",
+                "description": (
+                    "Base64 of the JSON object {algorithm, challenge, number, salt, signature} "
+                    "that solves the ALTCHA v1 challenge from GET (number an integer, the "
+                    "others strings). Used up only when the melding is stored."
+                ),
             },
         },
     }
@@ -123,8 +127,10 @@ def document(server: str = "/") -> dict:
                         "400": errors,
                         "404": {"description": "No live melding form with this id."},
                         "413": errors,
+                        "409": errors,
                         "415": errors,
                         "429": errors,
+                        "500": errors,
                         "503": errors,
                     },
                 },

@@ -9,7 +9,14 @@ website (designating recipients); superuser status counts for nothing anywhere e
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
+
+from . import conf
 
 #: The only Django permission of the channel: designate and remove recipients (I4).
 DESIGNATE_PERMISSION = "wagtail_vertrouwen_channel.designate_recipients"
@@ -23,14 +30,19 @@ ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
 def identity(user) -> str:
     """How the channel names a person wherever it matters: full name together with the login
     name and address, which the person cannot make look like someone else's by renaming."""
-    if user is None:
-        return ""
-    stable = ", ".join(part for part in (user.get_username(), user.email) if part)
-    name = user.get_full_name().strip()
+    if user is None or getattr(user, "pk", None) is None:
+        return ""  # nobody, or the anonymous user
+    address = getattr(user, user.get_email_field_name(), "") or ""
+    stable = ", ".join(part for part in (user.get_username(), address) if part)
+    name = (user.get_full_name() if hasattr(user, "get_full_name") else "").strip()
     return f"{name} ({stable})" if name else stable
 
 
 # Recipients --------------------------------------------------------------------------------
+
+#: Why a designation ends without anyone removing it on the recipients page. Stored in the
+#: audit line's detail and shown in the notices.
+DELETED, DEACTIVATED, DEMOTED = "deleted", "deactivated", "lost admin access"
 
 
 def can_designate(user) -> bool:
@@ -38,10 +50,67 @@ def can_designate(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.has_perm(DESIGNATE_PERMISSION))
 
 
+def _admin_access():
+    """Django's ``ModelBackend`` rule for ``wagtailadmin.access_admin``, as a query: an active
+    superuser, or the permission through a group or directly."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    app_label, codename = ADMIN_ACCESS_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        Q(is_superuser=True)
+        | Q(groups__permissions__in=permission)
+        | Q(user_permissions__in=permission)
+    )
+
+
+def receiving(users):
+    """The accounts of the queryset ``users`` that may be (or stay) designated recipients: active,
+    and able to reach the inbox in the Wagtail admin. One query, no writes; ``may_receive`` and
+    every list of recipients use it, so the rule exists once."""
+    allowed = users.model._default_manager.filter(_admin_access()).values("pk")
+    return users.filter(is_active=True, pk__in=allowed)
+
+
 def may_receive(user) -> bool:
-    """May ``user`` be (or stay) a designated recipient: an active account that can reach the
-    inbox in the Wagtail admin. Losing either ends every designation, audited and announced."""
-    return bool(user.is_active and user.has_perm(ADMIN_ACCESS_PERMISSION))
+    """May ``user`` be (or stay) a designated recipient? Losing this (deactivated, or admin
+    access taken away) ends every designation, audited and announced (services.designate)."""
+    if user is None or user.pk is None:
+        return False
+    return receiving(type(user)._default_manager.filter(pk=user.pk)).exists()
+
+
+def why_not_receiving(user) -> str:
+    """The reason recorded when a designation lapses: the account was deactivated, or it lost
+    its access to the admin."""
+    return DEACTIVATED if not user.is_active else DEMOTED
+
+
+def may_delete_in_admin(user) -> bool:
+    """May Wagtail's user admin delete this account (one by one or in bulk)? Not while it is
+    designated, nor while it holds meldingen: deleting destroys its sealed keys, so meldingen
+    would become unreadable, and a one-recipient form would be taken over by whoever deletes.
+    Deactivating is the reversible way (announced); remove the designation on the recipients
+    page first (announced). Deleting in the shell is not stopped, but audited and announced."""
+    from .models import Designation, MeldingAccess
+
+    return not (
+        Designation.objects.current().filter(user=user).exists()
+        or MeldingAccess.objects.filter(recipient=user).exists()
+    )
+
+
+def alert_addresses() -> list[str]:
+    """Who hears that a live form lost its last recipient: ``WAGTAIL_VERTROUWEN_ALERT_EMAILS``,
+    by default the addresses in ``settings.ADMINS``."""
+    configured = conf.get("ALERT_EMAILS")
+    if configured is None:
+        configured = [
+            entry[1] if isinstance(entry, (list, tuple)) else entry
+            for entry in getattr(settings, "ADMINS", [])
+        ]
+    return [address for address in configured if address]
 
 
 def is_recipient(user) -> bool:
@@ -56,9 +125,62 @@ def is_recipient(user) -> bool:
     )
 
 
-def is_verified(user) -> bool:
-    """Whether this session passed a second factor (django-otp's ``OTPMiddleware``)."""
-    return bool(getattr(user, "is_verified", lambda: False)())
+# The inbox's second factor and its cookies --------------------------------------------------
+
+#: Session entry of the inbox's OTP verification: who, when, and a hash of the nonce that only
+#: the browser-session cookie ``OTP_COOKIE`` holds.
+OTP_SESSION_KEY = "wagtail_vertrouwen_otp"
+#: "KEY" in the cookie names makes Django's error reports hide their values.
+OTP_COOKIE = "vertrouwen_otp_key"
+UNLOCK_COOKIE = "vertrouwen_unlock_key"
+#: Browsers accept a ``__Host-`` cookie only with Secure, Path=/ and no Domain: no subdomain
+#: and no other path of the site can set or shadow it.
+HOST_PREFIX = "__Host-"
+
+
+def secure_cookies(request) -> bool:
+    return bool(request.is_secure() or settings.SESSION_COOKIE_SECURE)
+
+
+def cookie_name(request, name: str) -> str:
+    """The inbox's cookies are ``__Host-`` cookies wherever they are Secure."""
+    return f"{HOST_PREFIX}{name}" if secure_cookies(request) else name
+
+
+def cookie_options(request) -> dict:
+    """For ``set_cookie``: a browser-session cookie (no expiry) that scripts cannot read and
+    other sites cannot make the browser send; limited to the inbox unless ``__Host-``."""
+    from django.urls import reverse
+
+    secure = secure_cookies(request)
+    return {
+        "path": "/" if secure else reverse("wagtail_vertrouwen_inbox:index"),
+        "secure": secure,
+        "httponly": True,
+        "samesite": "Strict",
+    }
+
+
+def otp_nonce_digest(nonce: str) -> str:
+    return hashlib.sha256(nonce.encode()).hexdigest()
+
+
+def inbox_verified(request) -> bool:
+    """Whether this request passed the inbox's second factor: django-otp verified the session
+    (``OTPMiddleware``), less than ``OTP_MAX_AGE_SECONDS`` ago, in this browser session (the
+    session-only cookie holds the nonce whose hash the session keeps). A stolen session id
+    alone, a closed browser or the next working day all ask for the code again."""
+    user = request.user
+    if not getattr(user, "is_verified", lambda: False)():
+        return False
+    stored = request.session.get(OTP_SESSION_KEY)
+    nonce = request.COOKIES.get(cookie_name(request, OTP_COOKIE))
+    if not isinstance(stored, dict) or not nonce or stored.get("user") != user.pk:
+        return False
+    age = time.time() - stored.get("at", 0)
+    if not 0 <= age <= conf.get("OTP_MAX_AGE_SECONDS"):
+        return False
+    return hmac.compare_digest(str(stored.get("nonce", "")), otp_nonce_digest(nonce))
 
 
 # Responses ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Background work through django-tasks (shipped with Wagtail 8): mail and retention.
 
-Task arguments are identifiers only: nothing a melder wrote ever enters a task queue (I1).
+Task arguments are identifiers, and for notices about recipients the staff's identities and
+addresses: nothing a melder wrote ever enters a task queue (I1).
 A failed mail is tried again later, with a doubling wait, when the task backend can defer.
 """
 
@@ -8,7 +9,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -51,7 +51,12 @@ def _send_to(addresses, template, context):
 def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
     """Tell each recipient that there is a new melding, and where to read it. Nothing more."""
     from .models import Melding, MeldingAccess
+    from .services.designate import end_lapsed_designations
 
+    try:  # a submission is an occasion to end designations that lapsed without a signal
+        end_lapsed_designations()
+    except Exception:  # noqa: BLE001 - the notice of the new melding matters more
+        logger.exception("could not end lapsed designations")
     melding = Melding.objects.filter(pk=melding_id).first()
     if melding is None:
         return 0
@@ -69,40 +74,63 @@ def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
 
 @task()
 def notify_recipient_change(
-    form_id: int, action: str, subject_name: str, actor_id, user_ids, attempt: int = 1
+    form_title: str, action: str, subject: str, actor: str, reason: str, addresses, attempt=1
 ) -> int:
-    """Tell the recipients of a form that someone was added to or removed from it (I4)."""
-    from .models import AuditAction, MeldingFormPage
+    """Tell everyone involved that someone was added to or removed from a form (I4): the
+    person it is about and the form's recipients. ``subject`` and ``actor`` are identities
+    (``policy.identity``); ``addresses`` were collected when the change was made, so the mail
+    reaches a deleted account's address too."""
+    from .models import AuditAction
 
-    users = get_user_model().objects
-    form = MeldingFormPage.objects.filter(pk=form_id).first()
     context = {
-        "form": form,
+        "form_title": form_title,
         "added": action == AuditAction.RECIPIENT_ADDED,
-        "subject": subject_name,
-        "actor": users.filter(pk=actor_id).first() if actor_id else None,
+        "subject": subject,
+        "actor": actor,
+        "reason": reason,
         "inbox_url": inbox_url(),
     }
     try:
-        return _send(users.filter(pk__in=user_ids), "recipient_change", context)
+        return _send_to(addresses, "recipient_change", context)
     except Exception:  # noqa: BLE001
         logger.warning("recipient change mail failed (attempt %d)", attempt)
-        _retry(notify_recipient_change, attempt, form_id, action, subject_name, actor_id, user_ids)
+        args = (form_title, action, subject, actor, reason, addresses)
+        _retry(notify_recipient_change, attempt, *args)
         return 0
 
 
 @task()
-def notify_contact_change(subject_name: str, old_address: str, user_ids, attempt: int = 1) -> int:
-    """A recipient's e-mail address changed: tell the old address and the co-recipients, so
-    that notices cannot be diverted quietly (I4)."""
-    users = get_user_model().objects.filter(pk__in=user_ids)
-    addresses = [*{user.email for user in users}, old_address]
-    context = {"subject": subject_name, "inbox_url": inbox_url()}
+def alert_no_recipients(
+    form_title: str, form_url: str, subject: str, actor: str, reason: str, addresses, attempt=1
+) -> int:
+    """Tell the alert contacts (``WAGTAIL_VERTROUWEN_ALERT_EMAILS``) that a live form lost its
+    last recipient: which form, and who did what. Nothing about any melding."""
+    context = {
+        "form_title": form_title,
+        "form_url": form_url,
+        "subject": subject,
+        "actor": actor,
+        "reason": reason,
+    }
+    try:
+        return _send_to(addresses, "no_recipients", context)
+    except Exception:  # noqa: BLE001
+        logger.warning("no-recipient alert mail failed (attempt %d)", attempt)
+        args = (form_title, form_url, subject, actor, reason, addresses)
+        _retry(alert_no_recipients, attempt, *args)
+        return 0
+
+
+@task()
+def notify_contact_change(before: str, after: str, actor: str, addresses, attempt=1) -> int:
+    """A recipient's name, login name or address changed: tell her old and new address and the
+    co-recipients, so that notices cannot be diverted and names not borrowed quietly (I4)."""
+    context = {"before": before, "after": after, "actor": actor, "inbox_url": inbox_url()}
     try:
         return _send_to(addresses, "contact_change", context)
     except Exception:  # noqa: BLE001
         logger.warning("contact change mail failed (attempt %d)", attempt)
-        _retry(notify_contact_change, attempt, subject_name, old_address, user_ids)
+        _retry(notify_contact_change, attempt, before, after, actor, addresses)
         return 0
 
 

@@ -1,14 +1,23 @@
 """The package in the Wagtail admin: the inbox (for recipients only) and recipient designation
 (for those with its permission). Nothing about meldingen reaches dashboards, search or the
-page explorer: meldingen are no pages, no snippets, and have no model admin."""
+page explorer: meldingen are no pages, no snippets, and have no model admin.
 
+Wagtail's user admin is watched too (I4): deleting a recipient there is refused with a message
+(``policy.may_delete_in_admin``); editing, deactivating or changing the groups of a user, and
+the bulk actions on users, end designations that lapse, with the acting user in the audit line
+and the notices (``services.designate``)."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import inbox_urls, recipients_urls
-from .policy import can_designate, is_recipient
+from .policy import can_designate, identity, is_recipient, may_delete_in_admin
 
 
 @hooks.register("register_admin_urls")
@@ -59,3 +68,56 @@ def register_designate_permission():
     return Permission.objects.filter(
         content_type__app_label="wagtail_vertrouwen_channel", codename="designate_recipients"
     )
+
+
+# Wagtail's user admin -------------------------------------------------------------------------
+
+
+def _refuse_deletion(request, users, back):
+    refused = [user for user in users if not may_delete_in_admin(user)]
+    if not refused:
+        return None
+    messages.error(
+        request,
+        gettext(
+            "%(users)s cannot be deleted here: designated to a melding form, or still holding "
+            "meldingen, which nobody could read any more. Remove the designation under "
+            "Settings › Melding recipients, or deactivate the account instead (both are "
+            "announced to the recipients)."
+        )
+        % {"users": "; ".join(identity(user) for user in refused)},
+    )
+    return redirect(back)
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_a_recipient(request, user):
+    return _refuse_deletion(request, [user], reverse("wagtailusers_users:edit", args=[user.pk]))
+
+
+@hooks.register("before_edit_user")
+def note_who_edits_a_user(request, user):
+    """The signals that the save fires name this user as the one who acted."""
+    from .services.designate import acting
+
+    acting(user, request.user)
+
+
+def _is_user_action(action):
+    return getattr(action, "model", None) is get_user_model()
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_a_recipient(request, action_type, objects, action):
+    if action_type == "delete" and _is_user_action(action):
+        return _refuse_deletion(request, objects, action.next_url)
+    return None
+
+
+@hooks.register("after_bulk_action")
+def end_designations_after_bulk_action(request, action_type, objects, action):
+    """Wagtail's bulk "set active state" updates the table without save(): no signal fires."""
+    from .services.designate import end_lapsed_designations
+
+    if _is_user_action(action) and action_type != "delete":
+        end_lapsed_designations(users=[user.pk for user in objects], actor=request.user)

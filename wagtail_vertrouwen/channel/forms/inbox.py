@@ -1,83 +1,152 @@
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp.forms import OTPTokenForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import MeldingStatus
+from ..services import keys
 
 
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=_("Code from your authenticator app, or a backup code"),
+class TokenForm(OTPTokenForm):
+    """django-otp's own verification form: the code is checked against the one device the
+    recipient chose (the app, or the backup codes), with django-otp's throttling, so a typed
+    code never counts as a failure against a device it was not meant for. Takes the user and
+    the POST data; ``devices`` narrows the choice (the app being enrolled)."""
+
+    otp_device = forms.ChoiceField(
+        label=_("Which code"), choices=[], required=False, widget=forms.RadioSelect
+    )
+    otp_token = forms.CharField(
+        label=_("Code"),
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
-
-
-class PasswordForm(forms.Form):
-    password = forms.CharField(
-        label=_("Your password"),
-        max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    previous_password = forms.CharField(
-        label=_("Your previous password"),
         required=False,
-        max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
-        help_text=_(
-            "Only needed once after you changed your password outside the inbox: your key is "
-            "still protected with the old one."
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
         ),
     )
+    otp_challenge = None  # no device of ours sends challenges
+
+    otp_error_messages = {
+        **OTPTokenForm.otp_error_messages,
+        "token_required": _("Enter the code."),
+        "device_required": _("Choose whether you enter a code from the app or a backup code."),
+        "invalid_token": _(
+            "That code is not right, or was used already. Check which kind of code you chose "
+            "and try the newest code."
+        ),
+        "n_failed_attempts": _("Too many wrong codes. Wait a minute, then try again."),
+        "verification_not_allowed": _("Codes cannot be checked right now. Try again later."),
+    }
+
+    def __init__(self, user, data=None, *, devices=None):
+        super().__init__(user, None, data)
+        devices = list(devices_for_user(user) if devices is None else devices)
+        self.default_device = next(
+            (d.persistent_id for d in devices if isinstance(d, TOTPDevice)),
+            devices[0].persistent_id if devices else "",
+        )
+        self._device_choices = [(d.persistent_id, self.device_label(d)) for d in devices]
+        field = self.fields["otp_device"]
+        field.choices = self._device_choices
+        field.initial = self.default_device
+        if len(devices) < 2:  # nothing to choose: the app (being enrolled, or the only one)
+            field.widget = forms.HiddenInput()
+            self.otp_error_messages = {
+                **self.otp_error_messages,
+                "invalid_token": _(
+                    "That code is not right. Check the time on your phone and try the newest code."
+                ),
+            }
+
+    def device_choices(self, user):
+        """django-otp refreshes the choices after a failed try: keep ours (and no blank)."""
+        return list(getattr(self, "_device_choices", []))
+
+    @staticmethod
+    def device_label(device):
+        if isinstance(device, StaticDevice):
+            return _("A backup code")
+        return _("The code from my authenticator app")
+
+    def clean_otp_device(self):
+        return self.cleaned_data.get("otp_device") or self.default_device
+
+    def clean_otp_token(self):
+        """Backup codes are lower case; people type spaces and capitals."""
+        return "".join(self.cleaned_data.get("otp_token", "").split()).lower()
 
 
-class NewPasswordMixin(forms.Form):
-    new_password1 = forms.CharField(
-        label=_("New password"),
+def _secret(label, autocomplete, **kwargs):
+    """A secret's field: never stripped (a space is part of a passphrase), never echoed back."""
+    return forms.CharField(
+        label=label,
         max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+        **kwargs,
     )
-    new_password2 = forms.CharField(
-        label=_("New password again"),
-        max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+
+
+class UnlockForm(forms.Form):
+    passphrase = _secret(
+        _("Key passphrase"),
+        "current-password",
+        help_text=_("The passphrase you chose when you set up your key; not your login password."),
     )
+
+
+class NewPassphraseForm(SetPasswordMixin, forms.Form):
+    """A new key passphrase, twice. Its rules are ``services.keys.validate_new_passphrase``."""
+
+    error_messages = {"password_mismatch": _("The two key passphrases differ.")}
+    new_passphrase1 = _secret(
+        _("New key passphrase"),
+        "new-password",
+        help_text=_(
+            "A long phrase that you use nowhere else, and not your login password. Nobody can "
+            "reset it for you: only your recovery code can replace it."
+        ),
+    )
+    new_passphrase2 = _secret(_("New key passphrase again"), "new-password")
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_new_password2(self):
-        first = self.cleaned_data.get("new_password1")
-        second = self.cleaned_data.get("new_password2")
-        if first and second and first != second:
-            raise forms.ValidationError(_("The two passwords differ."), code="mismatch")
-        password_validation.validate_password(second, self.user)
-        return second
+    def clean(self):
+        cleaned = super().clean()
+        self.validate_passwords("new_passphrase1", "new_passphrase2")
+        passphrase = cleaned.get("new_passphrase2")
+        if passphrase and not self.has_error("new_passphrase2"):
+            try:
+                keys.validate_new_passphrase(self.user, passphrase)
+            except forms.ValidationError as error:
+                self.add_error("new_passphrase2", error)
+        return cleaned
 
 
-class ChangePasswordForm(NewPasswordMixin):
-    old_password = forms.CharField(
-        label=_("Current password"),
-        max_length=4096,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    field_order = ["old_password", "new_password1", "new_password2"]
-
-    def clean_old_password(self):
-        password = self.cleaned_data["old_password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That is not your current password."), code="wrong")
-        return password
+class KeySetupForm(NewPassphraseForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_passphrase1"].label = _("Choose your key passphrase")
+        self.fields["new_passphrase2"].label = _("The same key passphrase again")
 
 
-class RestoreForm(NewPasswordMixin):
+class ChangePassphraseForm(NewPassphraseForm):
+    old_passphrase = _secret(_("Current key passphrase"), "current-password")
+    field_order = ["old_passphrase", "new_passphrase1", "new_passphrase2"]
+
+
+class RestoreForm(NewPassphraseForm):
     recovery_code = forms.CharField(
         label=_("Recovery code"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    field_order = ["recovery_code", "new_password1", "new_password2"]
+    field_order = ["recovery_code", "new_passphrase1", "new_passphrase2"]
 
 
 class StatusForm(forms.Form):

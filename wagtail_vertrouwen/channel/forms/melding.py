@@ -7,12 +7,24 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from ...choices import Probleemgebied
+from ..policy import identity
 from ..services import challenge
 from .uploads import check_uploads
 
 MAX_LONG_TEXT = 10_000
 MAX_MEDIUM_TEXT = 2_000
 MAX_SHORT_TEXT = 200
+
+#: Asked of every field that holds what the melder typed, and of the form: the browser must not
+#: keep it in its autofill store, where the next user of a shared family device would find it.
+NO_AUTOFILL = {"autocomplete": "off"}
+
+CHALLENGE_INVALID_CODE = "challenge_invalid"
+#: A proof of work that is malformed, forged or expired (say, the page was open for hours).
+CHALLENGE_INVALID = _(
+    "The spam check could not be verified; it may have expired. Send again: a new check runs "
+    "by itself. Nothing you wrote is lost."
+)
 
 
 class Wie(models.TextChoices):
@@ -58,7 +70,11 @@ class MultipleFileField(forms.FileField):
 
 
 def _text(label, max_length, *, required=False, rows=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    widget = (
+        forms.Textarea(attrs={"rows": rows, **NO_AUTOFILL})
+        if rows
+        else forms.TextInput(attrs=NO_AUTOFILL)
+    )
     return forms.CharField(
         label=label,
         max_length=max_length,
@@ -114,7 +130,10 @@ class MeldingForm(forms.Form):
         _("Your name (optional)"), MAX_SHORT_TEXT, help_text=_("Leave it empty to stay anonymous.")
     )
     email = forms.EmailField(
-        label=_("Your e-mail address (optional)"), max_length=254, required=False
+        label=_("Your e-mail address (optional)"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs=NO_AUTOFILL),
     )
     telefoon = _text(_("Your phone number (optional)"), 40)
     niet_naar = forms.ChoiceField(
@@ -129,6 +148,7 @@ class MeldingForm(forms.Form):
         label=_("Send a confirmation to this e-mail address (optional)"),
         max_length=254,
         required=False,
+        widget=forms.EmailInput(attrs=NO_AUTOFILL),
         help_text=_("We only send that we received your melding. This address is not stored."),
     )
     # Never shown to people; bots fill it in.
@@ -157,7 +177,7 @@ class MeldingForm(forms.Form):
                 *[
                     (
                         recipient_token(user),
-                        user.get_full_name() or _("Vertrouwenspersoon %(number)d") % {"number": n},
+                        identity(user),
                     )
                     for n, user in enumerate(self.recipients, 1)
                 ],
@@ -177,7 +197,8 @@ class MeldingForm(forms.Form):
 
     def clean_challenge(self):
         payload = self.cleaned_data.get("challenge", "")
-        if not challenge.is_valid(payload):
+        state = challenge.check(payload)
+        if state == challenge.MISSING:
             raise ValidationError(
                 _(
                     "The spam check did not finish. Wait a moment and send again; it needs "
@@ -185,6 +206,8 @@ class MeldingForm(forms.Form):
                 ),
                 code="challenge",
             )
+        if state != challenge.VALID:
+            raise ValidationError(CHALLENGE_INVALID, code=CHALLENGE_INVALID_CODE)
         if challenge.is_used(payload):
             raise ValidationError(
                 _("This melding was already sent. Nothing was sent twice."), code="replayed"

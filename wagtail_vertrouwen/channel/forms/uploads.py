@@ -1,6 +1,8 @@
 """Attachments as the melder sends them: kept in memory only, recognised by their content."""
 
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import filetype
@@ -69,6 +71,45 @@ def clean_name(name: str) -> str:
     return cleaned[:200] or "bijlage"
 
 
+#: A name's last extension, as Windows and browsers read it.
+EXTENSION = re.compile(r"\.[^.]{1,16}$")
+#: Characters no Windows file name may hold; a browser would replace them anyway.
+RESERVED_CHARACTERS = re.compile(r'[<>:"/\\|?*]')
+#: Names Windows gives to devices, with any extension.
+RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))} | {
+    f"LPT{n}" for n in range(1, 10)
+}
+MAX_STEM = 100
+FALLBACK_STEM = "bijlage"
+
+
+def _visible(ch: str) -> str:
+    """Control and formatting characters go; any kind of space becomes a plain one."""
+    kind = unicodedata.category(ch)
+    if kind.startswith("C"):
+        return ""
+    return " " if kind.startswith("Z") else ch
+
+
+def safe_name(name: str, content_type: str) -> str:
+    """The name an attachment is stored and downloaded under: the melder's name, with the
+    extension of what the content was found to be (``verklaring.bat`` holding a PDF becomes
+    ``verklaring.pdf``), so it opens as what it is on the vertrouwenspersoon's computer.
+
+    Formatting characters (such as U+202E, which shows ``fdp.exe`` as ``exe.pdf``), control
+    characters, path parts, trailing dots and spaces (which Windows drops, so ``a.exe.``
+    would run) and device names are removed; the name is cut to a sane length."""
+    extension = ALLOWED_TYPES.get(content_type, "bin")
+    base = unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(_visible(ch) for ch in base)
+    base = RESERVED_CHARACTERS.sub("_", base).rstrip(". ")
+    stem = EXTENSION.sub("", base).strip(". ")  # the claimed type goes: the content decides
+    stem = stem[:MAX_STEM].rstrip(". ")
+    if not stem or stem.split(".")[0].upper() in RESERVED_NAMES:
+        stem = FALLBACK_STEM
+    return f"{stem}.{extension}"
+
+
 def check_upload(uploaded) -> Upload:
     """Read one uploaded file and check its size and type by content."""
     name = clean_name(uploaded.name or "")
@@ -95,7 +136,12 @@ def check_upload(uploaded) -> Upload:
             code="type",
             params={"name": name},
         )
-    return Upload(name=name, content_type=content_type, size=len(data), file=io.BytesIO(data))
+    return Upload(
+        name=safe_name(uploaded.name or "", content_type),
+        content_type=content_type,
+        size=len(data),
+        file=io.BytesIO(data),
+    )
 
 
 def _content_is_sound(content_type: str, data: bytes) -> bool:

@@ -17,9 +17,12 @@ class AuditAction(models.TextChoices):
     PURGED = "purged", _("Melding purged after the retention period")
     RECIPIENT_ADDED = "recipient_added", _("Recipient added")
     RECIPIENT_REMOVED = "recipient_removed", _("Recipient removed")
-    RECIPIENT_CONTACT_CHANGED = "recipient_contact_changed", _("Recipient's e-mail address changed")
+    RECIPIENT_CONTACT_CHANGED = (
+        "recipient_contact_changed",
+        _("Recipient's name, login name or e-mail address changed"),
+    )
     KEY_CREATED = "key_created", _("Key set up")
-    KEY_REWRAPPED = "key_rewrapped", _("Key protected with a new password")
+    KEY_REWRAPPED = "key_rewrapped", _("Key passphrase changed")
     KEY_RESTORED = "key_restored", _("Key restored with the recovery code")
 
 
@@ -36,6 +39,10 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(max_length=150, blank=True)
+    #: Who acted and whom a recipient change was about, as they were named at the time
+    #: (``policy.identity``): the log keeps them when the account is renamed or deleted.
+    actor_identity = models.CharField(_("who (at the time)"), max_length=400, blank=True)
+    subject_identity = models.CharField(_("about whom (at the time)"), max_length=400, blank=True)
     action = models.CharField(_("what"), max_length=32, choices=AuditAction.choices)
     melding_id = models.UUIDField(null=True, blank=True, db_index=True)
     form = models.ForeignKey(
@@ -74,12 +81,27 @@ class AuditEntry(models.Model):
 
     @classmethod
     def record(
-        cls, action, actor=None, *, melding=None, form=None, subject=None, detail="", readers=None
+        cls,
+        action,
+        actor=None,
+        *,
+        melding=None,
+        form=None,
+        subject=None,
+        detail="",
+        readers=None,
+        subject_identity=None,
     ):
+        from ..policy import identity
+
+        if subject_identity is None:
+            subject_identity = identity(subject)
         entry = cls.objects.create(
             action=action,
             actor=actor,
             actor_name=actor.get_username() if actor else "",
+            actor_identity=identity(actor)[:400],
+            subject_identity=str(subject_identity)[:400],
             melding_id=melding.pk if melding else None,
             form=form if form is not None else (melding.form if melding else None),
             subject=subject,

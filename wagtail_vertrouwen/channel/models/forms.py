@@ -82,17 +82,21 @@ class MeldingFormPage(Page):
         return Designation.objects.current().filter(translation_key=self.translation_key)
 
     def recipients(self):
-        """The users whose keys new meldingen of this form are sealed to.
+        """The users whose keys new meldingen of this form are sealed to: designated, allowed to
+        receive (``policy.receiving``: active, with admin access) and with a key. One query and
+        no writes; designations of accounts that lapsed are ended by
+        ``services.designate.end_lapsed_designations`` (signals, hooks, tasks)."""
+        from django.contrib.auth import get_user_model
 
-        An account deactivated without a save() (Wagtail's bulk action updates the table
-        directly, so no signal fires) has its designation ended here, audited and notified."""
-        from ..signals import end_designations_of_inactive
+        from ..policy import receiving
 
-        users = [d.user for d in self.designations().select_related("user", "user__vertrouwen_key")]
-        inactive = [user for user in users if not user.is_active]
-        if inactive:
-            end_designations_of_inactive(inactive)
-        return [user for user in users if user.is_active and hasattr(user, "vertrouwen_key")]
+        model = get_user_model()
+        users = model._default_manager.filter(
+            pk__in=self.designations().values("user"), vertrouwen_key__isnull=False
+        )
+        return list(
+            receiving(users).select_related("vertrouwen_key").order_by(model.USERNAME_FIELD)
+        )
 
 
 class DesignationQuerySet(models.QuerySet):
@@ -103,8 +107,9 @@ class DesignationQuerySet(models.QuerySet):
 class Designation(models.Model):
     """A recipient of a melding form and all its translations (they share ``translation_key``).
 
-    Changed only in the recipients view, behind ``designate_recipients``; every change is
-    audited and notified to the current recipients (I4). Removing keeps the row.
+    Changed in the recipients view, behind ``designate_recipients``, or ended when the account
+    is deleted, deactivated or loses admin access (``services.designate``); every change is
+    audited and notified to the recipients concerned (I4). Removing keeps the row.
     """
 
     translation_key = models.UUIDField(db_index=True)

@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RecipientKey(models.Model):
-    """Set up at the recipient's first visit to the inbox (see ``inbox.views.keys``).
+    """Set up at the recipient's first visit to the inbox (see ``services.keys``).
 
-    ``wrapped_by_secret`` opens with the recipient's password, ``wrapped_by_recovery_code``
-    with the recovery code shown once. Neither the server nor a superuser can open either.
+    ``wrapped_by_secret`` opens with the recipient's key passphrase, which she chose herself and
+    which is not her login password; ``wrapped_by_recovery_code`` with the recovery code shown
+    once. Neither the server, nor a superuser, nor whoever resets her login password can open
+    either.
     """
 
     user = models.OneToOneField(

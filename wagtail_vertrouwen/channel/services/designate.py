@@ -1,10 +1,38 @@
-"""Designating recipients (I4): a dedicated permission, an audit line, and a notice to the
-current recipients for every change."""
+"""Who receives a form's meldingen, and every way that changes (I4).
 
+A designation starts on the recipients page and ends there, or when the account is deleted,
+deactivated or loses its admin access (``policy.receiving``), whichever path did it: Wagtail's
+user admin, its bulk actions, group changes, the shell. Each change is audited with the
+identities of the people involved as they were at that moment, and mailed to everyone
+involved: the person it is about (at her address from before the change), the form's other
+recipients, and, when a live form lost its last recipient, the configured alert contacts
+(``policy.alert_addresses``). Mail goes to addresses collected now, so it still arrives when
+the account is gone by the time the task runs.
+"""
+
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
-from ..models import AuditAction, AuditEntry, Designation
+from .. import policy
+from ..models import AuditAction, AuditEntry, Designation, MeldingFormPage
+
+#: Set on a user or group instance by the admin hooks, so that the signals its save or delete
+#: fires know who acted (Wagtail's views save the very instance they handed to the hook).
+ACTOR_ATTRIBUTE = "_vertrouwen_actor"
+
+
+def acting(instance, actor):
+    """Remember that ``actor`` is changing ``instance`` (a user or group) in this request."""
+    setattr(instance, ACTOR_ATTRIBUTE, actor)
+
+
+def actor_of(instance):
+    return getattr(instance, ACTOR_ATTRIBUTE, None)
+
+
+# Designating and removing on the recipients page ----------------------------------------------
 
 
 def designate(form_page, user, actor) -> Designation:
@@ -26,20 +54,143 @@ def remove(designation, form_page, actor):
         AuditEntry.record(
             AuditAction.RECIPIENT_REMOVED, actor, form=form_page, subject=designation.user
         )
-        notify_change(
-            form_page, AuditAction.RECIPIENT_REMOVED, designation.user, actor, also=designation.user
+        notify_change(form_page, AuditAction.RECIPIENT_REMOVED, designation.user, actor)
+
+
+# Designations that end because the account changed -------------------------------------------
+
+
+def end_designations(user, reason, actor=None) -> int:
+    """End every current designation of ``user`` (still in the database: called before a
+    delete, or after a change): audited, and announced to her, the co-recipients and, for a
+    form left without recipients, the alert contacts."""
+    with transaction.atomic():
+        current = list(Designation.objects.current().filter(user=user))
+        if not current:
+            return 0
+        Designation.objects.filter(pk__in=[d.pk for d in current]).update(
+            removed_at=timezone.now(), removed_by=actor
         )
+        detail = f"account {user.get_username()} {reason}"
+        for key in dict.fromkeys(d.translation_key for d in current):
+            form = form_of(key)
+            AuditEntry.record(
+                AuditAction.RECIPIENT_REMOVED, actor, form=form, subject=user, detail=detail
+            )
+            if form is not None:
+                notify_change(form, AuditAction.RECIPIENT_REMOVED, user, actor, reason=reason)
+    return len(current)
 
 
-def notify_change(form_page, action, subject, actor, also=None):
-    from ..tasks import notify_recipient_change
+def end_lapsed_designations(users=None, actor=None) -> int:
+    """End the designations of accounts that may no longer receive (deactivated, or without
+    admin access), among ``users`` (ids) or everywhere. Called by the signals after a change
+    is committed, by the bulk-action hook, and by the tasks, for changes that fire no signal
+    (``queryset.update(is_active=False)``). Give ``actor`` only with ``users``: a sweep of
+    everything cannot know who made the changes it finds."""
+    model = get_user_model()
+    lapsed = Designation.objects.current().exclude(
+        user__in=policy.receiving(model._default_manager.all())
+    )
+    if users is not None:
+        lapsed = lapsed.filter(user__in=list(users))
+    user_ids = set(lapsed.values_list("user", flat=True))
+    for user in model._default_manager.filter(pk__in=user_ids):
+        end_designations(user, policy.why_not_receiving(user), actor)
+    return len(user_ids)
 
-    user_ids = {d.user_id for d in form_page.designations()}
-    name = subject.get_full_name() or subject.get_username()
-    if also is not None:
-        user_ids.add(also.pk)
-    transaction.on_commit(
-        lambda: notify_recipient_change.enqueue(
-            form_page.pk, str(action), name, actor.pk if actor else None, sorted(user_ids)
+
+def announce_identity_change(user, before: str, old_address: str, actor=None):
+    """A designated recipient's name, login name or address changed: audited (before → after)
+    and mailed to the old and the new address and to the co-recipients, so that nobody can
+    quietly take a colleague's name or divert her notices."""
+    from ..tasks import notify_contact_change
+
+    keys = list(
+        dict.fromkeys(
+            Designation.objects.current()
+            .filter(user=user)
+            .values_list("translation_key", flat=True)
         )
     )
+    if not keys:
+        return
+    after = policy.identity(user)
+    for key in keys:
+        AuditEntry.record(
+            AuditAction.RECIPIENT_CONTACT_CHANGED,
+            actor,
+            form=form_of(key),
+            subject=user,
+            subject_identity=f"{before} → {after}",
+        )
+    addresses = _addresses(
+        get_user_model()._default_manager.filter(
+            pk__in=Designation.objects.current().filter(translation_key__in=keys).values("user")
+        )
+    )
+    addresses = sorted({*addresses, old_address, _address(user)} - {""})
+    by = policy.identity(actor)
+    transaction.on_commit(lambda: notify_contact_change.enqueue(before, after, by, addresses))
+
+
+# Telling everyone involved -------------------------------------------------------------------
+
+
+def form_of(translation_key):
+    """The form (of all translations sharing ``translation_key``) that names it: the one in
+    the default locale, else the first."""
+    pages = MeldingFormPage.objects.filter(translation_key=translation_key)
+    default = Locale.get_default()
+    return pages.filter(locale=default).first() or pages.order_by("pk").first()
+
+
+def notify_change(form_page, action, subject, actor, reason=""):
+    """Mail the form's current recipients and ``subject`` (at her address as it is now, before
+    a delete), and the alert contacts when a live form is left without recipients."""
+    from ..tasks import alert_no_recipients, notify_recipient_change
+
+    designated = get_user_model()._default_manager.filter(
+        pk__in=form_page.designations().values("user")
+    )
+    addresses = sorted({*_addresses(designated), _address(subject)} - {""})
+    title = form_page.title
+    who = policy.identity(subject)
+    by = policy.identity(actor)
+    transaction.on_commit(
+        lambda: notify_recipient_change.enqueue(title, str(action), who, by, reason, addresses)
+    )
+    if action == AuditAction.RECIPIENT_REMOVED and _left_without_recipients(form_page):
+        alert = policy.alert_addresses()
+        url = _url(form_page)
+        if alert:
+            transaction.on_commit(
+                lambda: alert_no_recipients.enqueue(title, url, who, by, reason, alert)
+            )
+
+
+def _left_without_recipients(form_page) -> bool:
+    """A live form that cannot receive any more, told once: when a sweep ends several lapsed
+    designations of one form, the last of them tells."""
+    live = MeldingFormPage.objects.filter(translation_key=form_page.translation_key, live=True)
+    if not live.exists() or form_page.recipients():
+        return False
+    everyone = get_user_model()._default_manager.all()
+    return not form_page.designations().exclude(user__in=policy.receiving(everyone)).exists()
+
+
+def _url(form_page) -> str:
+    try:
+        return form_page.get_full_url() or ""
+    except Exception:  # noqa: BLE001 - a page outside any site has no URL; the title will do
+        return ""
+
+
+def _address(user) -> str:
+    if user is None:
+        return ""
+    return getattr(user, user.get_email_field_name(), "") or ""
+
+
+def _addresses(users) -> set:
+    return {_address(user) for user in users} - {""}

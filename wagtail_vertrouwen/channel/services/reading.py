@@ -113,11 +113,11 @@ class Reader:
             AuditEntry.record(AuditAction.STATUS_CHANGED, self.user, melding=melding, detail=status)
 
 
-def delete_melding(melding, actor, action=AuditAction.DELETED):
+def delete_melding(melding, actor, action=AuditAction.DELETED, **audit):
     """Delete a melding with its stored attachment objects; the audit line stays."""
     names = list(melding.bijlagen.values_list("storage_name", flat=True))
     with transaction.atomic():
-        AuditEntry.record(action, actor, melding=melding)
+        AuditEntry.record(action, actor, melding=melding, **audit)
         melding.delete()
         # The objects go once the rows are gone for good; a rollback keeps both.
         transaction.on_commit(lambda: _delete_objects(names))

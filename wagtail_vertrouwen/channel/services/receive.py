@@ -1,6 +1,9 @@
 """What happens to a valid melding form, the same for the page and the API: the proof of
-work is used up, the hour's limit counted, the melding stored, the melder's confirmation sent.
-Each view words the refusals for its own audience."""
+work is claimed, the hour's limit counted, the melding stored, the proof of work used up, the
+melder's confirmation sent. Each view words the refusals for its own audience.
+
+Nothing is used up by a melding that was not stored: after a fault or a full hour the claim
+and the hour's slot are given back, so sending the same form again works (I6)."""
 
 import logging
 from dataclasses import dataclass
@@ -14,9 +17,15 @@ from .submit import NoRecipients, submit
 
 logger = logging.getLogger(__name__)
 
-REPLAYED, BUSY, NO_RECIPIENTS, FAULT = "replayed", "busy", "no_recipients", "fault"
+REPLAYED, IN_PROGRESS, BUSY, NO_RECIPIENTS, FAULT = (
+    "replayed",
+    "in_progress",
+    "busy",
+    "no_recipients",
+    "fault",
+)
 #: The HTTP status of each refusal.
-STATUS = {REPLAYED: 400, BUSY: 429, NO_RECIPIENTS: 503, FAULT: 500}
+STATUS = {REPLAYED: 400, IN_PROGRESS: 409, BUSY: 429, NO_RECIPIENTS: 503, FAULT: 500}
 
 
 @dataclass
@@ -30,18 +39,35 @@ class Refused(Exception):
 
 def receive(page, site, form) -> None:
     """Store what a valid ``form`` holds, or raise ``Refused``."""
-    if not challenge.use(form.cleaned_data["challenge"]):
-        raise Refused(REPLAYED)
-    if not challenge.take_rate_slot(page.translation_key):
+    payload = form.cleaned_data["challenge"]
+    if not challenge.claim(payload):
+        raise Refused(REPLAYED if challenge.is_used(payload) else IN_PROGRESS)
+    try:
+        if challenge.is_used(payload):  # stored by a request that ended before this claim
+            raise Refused(REPLAYED)
+        _store(page, site, form)
+    except BaseException:
+        challenge.release(payload)
+        raise
+    # ``submit`` has committed (the views that call this are exempt from ATOMIC_REQUESTS):
+    # only now is the solution used up.
+    challenge.use(payload)
+    confirm(form.cleaned_data.get("bevestiging_email"), site)
+
+
+def _store(page, site, form):
+    slot = challenge.take_rate_slot(page.translation_key)
+    if slot is None:
         raise Refused(BUSY)
     try:
         submit(page, site, form.answers(), form.uploads, excluded=form.excluded_recipient())
     except NoRecipients as error:
+        challenge.give_back(slot)
         raise Refused(NO_RECIPIENTS) from error
     except Exception as error:
+        challenge.give_back(slot)
         logger.exception("a melding could not be stored")
         raise Refused(FAULT) from error
-    confirm(form.cleaned_data.get("bevestiging_email"), site)
 
 
 def confirm(address, site):

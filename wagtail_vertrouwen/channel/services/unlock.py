@@ -3,48 +3,43 @@ a key that only the browser's cookie holds (DESIGN.md), and for a limited idle t
 
 import time
 
-from django.conf import settings
-
-from .. import conf, crypto
+from .. import conf, crypto, policy
 
 SESSION_KEY = "wagtail_vertrouwen_unlock"
-#: "KEY" in the name makes Django's error reports hide its value.
-COOKIE_NAME = "vertrouwen_unlock_key"
-
-
-def cookie_path():
-    from django.urls import reverse
-
-    return reverse("wagtail_vertrouwen_inbox:index")
 
 
 def remember(request, response, private_key) -> None:
+    """Keep the unlocked key for this browser session; the session gets a new id, so a session
+    id known from before the unlock (fixation) opens nothing."""
     sealed = crypto.lock_for_session(private_key)
     request.session[SESSION_KEY] = {
         "user": request.user.pk,
         "blob": sealed.session_blob,
         "seen": time.time(),
     }
+    request.session.cycle_key()  # keeps the data: django-otp's device, the verification
     response.set_cookie(
-        COOKIE_NAME,
+        policy.cookie_name(request, policy.UNLOCK_COOKIE),
         sealed.cookie_secret,
-        httponly=True,
-        samesite="Strict",
-        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
-        path=cookie_path(),
+        **policy.cookie_options(request),
     )
 
 
 def forget(request, response=None) -> None:
     request.session.pop(SESSION_KEY, None)
     if response is not None:
-        response.delete_cookie(COOKIE_NAME, path=cookie_path(), samesite="Strict")
+        options = policy.cookie_options(request)
+        response.delete_cookie(
+            policy.cookie_name(request, policy.UNLOCK_COOKIE),
+            path=options["path"],
+            samesite=options["samesite"],
+        )
 
 
 def recall(request, recipient_key):
     """The unlocked key of this request's user, or None (locked, expired, or tampered with)."""
     stored = request.session.get(SESSION_KEY)
-    cookie = request.COOKIES.get(COOKIE_NAME)
+    cookie = request.COOKIES.get(policy.cookie_name(request, policy.UNLOCK_COOKIE))
     if not stored or not cookie or stored.get("user") != request.user.pk:
         return None
     if time.time() - stored.get("seen", 0) > conf.get("UNLOCK_IDLE_SECONDS"):

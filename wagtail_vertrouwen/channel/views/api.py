@@ -8,6 +8,7 @@ to render the form: the questions' choices, the limits and a fresh proof-of-work
 import json
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,11 +19,20 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from .. import conf
-from ..forms.melding import MeldingForm
+from ..debug import forget_client
+from ..forms.melding import CHALLENGE_INVALID_CODE, MeldingForm
 from ..forms.uploads import MemoryOnlyUploadHandler
 from ..openapi import document
 from ..services import challenge
-from ..services.receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
+from ..services.receive import (
+    BUSY,
+    FAULT,
+    IN_PROGRESS,
+    NO_RECIPIENTS,
+    REPLAYED,
+    Refused,
+    receive,
+)
 from .form import protect
 
 TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "website", "challenge"]
@@ -31,6 +41,10 @@ TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "we
 #: How the API words a refusal: to a client program that keeps its own data.
 REFUSALS = {
     REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    IN_PROGRESS: gettext_lazy(
+        "Another request with this proof of work is being stored at this moment. Wait a "
+        "minute and send again if it did not succeed: it will not be stored twice."
+    ),
     BUSY: gettext_lazy(
         "Very many meldingen arrived in the last hour. Please try again in an hour."
     ),
@@ -44,14 +58,30 @@ REFUSALS = {
 }
 
 
+#: A proof of work that is malformed, forged or expired, worded for a client program.
+CHALLENGE_INVALID = gettext_lazy(
+    "The proof of work is malformed, wrong or expired. GET this URL for a new challenge, "
+    "solve it and send again."
+)
+
+
+def _form_errors(form):
+    errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+    if form.has_error("challenge", CHALLENGE_INVALID_CODE):
+        errors["challenge"] = [str(CHALLENGE_INVALID)]
+    return errors
+
+
 def _error(status, errors):
     return protect(JsonResponse({"errors": errors}, status=status))
 
 
+@transaction.non_atomic_requests  # ``submit`` commits before the proof of work is used up
 @csrf_exempt
 @sensitive_post_parameters()
 def submit_melding(request, page_id):
     """No session, no cookie, no CSRF: the API takes no credentials, so it grants nothing."""
+    forget_client(request)
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
     from ..models import MeldingFormPage
 
@@ -107,13 +137,11 @@ def submit_melding(request, page_id):
         return _error(503, {"__all__": [REFUSALS[NO_RECIPIENTS]]})
     form = MeldingForm(data, files, recipients=recipients)
     if not form.is_valid():
-        return _error(
-            400, {name: [str(m) for m in messages] for name, messages in form.errors.items()}
-        )
+        return _error(400, _form_errors(form))
     try:
         receive(page, page.get_site(), form)
     except Refused as refusal:
-        field = "challenge" if refusal.reason == REPLAYED else "__all__"
+        field = "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else "__all__"
         return _error(refusal.status, {field: [REFUSALS[refusal.reason]]})
     return protect(
         JsonResponse({"received": True, "message": _("Your melding was received.")}, status=201)

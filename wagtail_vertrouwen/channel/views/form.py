@@ -3,30 +3,53 @@
 The form posts to ``submit`` rather than to the page, so the upload handlers can be replaced
 before anything reads the request body: Django's CSRF middleware reads ``request.POST`` before
 any page's ``serve`` runs, which would spool large uploads to a temporary file in plaintext.
+
+No CSRF check on ``submit``, on purpose. CSRF protects the credentials a browser sends along
+(a session, a login cookie) from being used by another site. This view reads none: it uses no
+session, no login and no cookie (``forget_client`` drops them at the door), and a melding
+grants nothing, so a forged cross-site post can do nothing its author cannot do directly,
+and each post still needs its own fresh proof of work. A check would only lose meldingen: a
+melder who typed for an hour, or whose cookie was cleared, would get Django's bare 403 page
+and lose the text (I6). The API takes the same view of it.
 """
 
 import json
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from .. import conf
+from ..debug import forget_client
 from ..forms.melding import MeldingForm
 from ..forms.uploads import MemoryOnlyUploadHandler, file_size_label
 from ..policy import protect_public as protect
 from ..services import challenge
-from ..services.receive import BUSY, FAULT, NO_RECIPIENTS, REPLAYED, Refused, receive
+from ..services.receive import (
+    BUSY,
+    FAULT,
+    IN_PROGRESS,
+    NO_RECIPIENTS,
+    REPLAYED,
+    Refused,
+    receive,
+)
 
 #: How the page words a refusal: to a pupil or parent, whose text stays in the form.
 REFUSALS = {
     REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    IN_PROGRESS: gettext_lazy(
+        "This melding is being sent at this moment (perhaps the button was pressed twice). "
+        "Wait a minute, then send again if you are not sure it arrived: it will not be "
+        "stored twice. Your text is still here."
+    ),
     BUSY: gettext_lazy(
         "Very many meldingen arrived in the last hour, so this form is paused for a while. "
         "Please try again in an hour, or call the vertrouwenspersoon. Your text is still here."
@@ -68,16 +91,20 @@ def _limits():
 
 
 def serve_melding_form(page, request, preview=False):
+    if not preview:
+        forget_client(request)
     return render_form_page(request, page, sent="verzonden" in request.GET, preview=preview)
 
 
-@csrf_exempt
+@transaction.non_atomic_requests  # ``submit`` commits before the proof of work is used up
+@csrf_exempt  # see the module's docstring
 @require_POST
 @sensitive_post_parameters()
 def submit_view(request, page_id):
+    forget_client(request)
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
     try:
-        request.POST  # noqa: B018 - parse now, with our handlers, before CSRF reads it
+        request.POST  # noqa: B018 - parse now, with our handlers, to catch what is too much
     except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
         from ..models import MeldingFormPage
 
@@ -96,7 +123,6 @@ def submit_view(request, page_id):
     return _submit(request, page_id)
 
 
-@csrf_protect
 def _submit(request, page_id):
     from ..models import MeldingFormPage
 
@@ -115,7 +141,8 @@ def _submit(request, page_id):
         receive(page, site, form)
     except Refused as refusal:
         form.add_error(
-            "challenge" if refusal.reason == REPLAYED else None, REFUSALS[refusal.reason]
+            "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else None,
+            REFUSALS[refusal.reason],
         )
         return render_form_page(request, page, form, status=refusal.status)
     return HttpResponseRedirect(page.get_url(request) + "?verzonden=1")

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from ..models import RecipientKey
-from ..policy import is_recipient, is_verified, no_store
+from ..policy import inbox_verified, is_recipient, no_store
 from ..services import unlock
 from ..services.reading import Reader
 
@@ -52,7 +52,7 @@ def recipient_required(view=None, *, unlocked=True):
             user = request.user
             if not is_recipient(user):
                 raise Http404
-            if not is_verified(user):
+            if not inbox_verified(request):
                 return refuse(request, "otp")
             if unlocked:
                 key = recipient_key(user)

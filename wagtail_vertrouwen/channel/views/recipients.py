@@ -2,12 +2,15 @@
 
 Superusers pass ``has_perm`` and so may designate; every change is audited and mailed to the
 form's current recipients, and a new recipient cannot read what came before (threat model).
+People are shown by ``policy.identity`` (name, login name and address), never by a display
+name alone.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -18,8 +21,16 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from ..models import AuditAction, AuditEntry, MeldingFormPage
-from ..policy import can_designate
+from ..policy import can_designate, identity, receiving
 from ..services import designate as service
+
+#: Forms per page of the listing; a board with many schools pages through them.
+PER_PAGE = 20
+RECIPIENT_CHANGES = [
+    AuditAction.RECIPIENT_ADDED,
+    AuditAction.RECIPIENT_REMOVED,
+    AuditAction.RECIPIENT_CONTACT_CHANGED,
+]
 
 
 class AddRecipientForm(forms.Form):
@@ -27,22 +38,18 @@ class AddRecipientForm(forms.Form):
         label=gettext_lazy("Vertrouwenspersoon"),
         queryset=get_user_model().objects.none(),
         help_text=gettext_lazy(
-            "An active account of the vertrouwenspersoon. They set up their key and second "
-            "factor at their first visit to the inbox."
+            "An active account that can use the Wagtail admin. They set up their key and "
+            "second factor at their first visit to the inbox."
         ),
     )
 
     def __init__(self, *args, exclude=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .exclude(pk__in=exclude)
-            .order_by("last_name", "username")
-        )
-        self.fields["user"].label_from_instance = lambda u: (
-            f"{u.get_full_name() or u.get_username()} ({u.get_username()})"
-        )
+        model = get_user_model()
+        self.fields["user"].queryset = receiving(
+            model._default_manager.exclude(pk__in=exclude)
+        ).order_by(model.USERNAME_FIELD)
+        self.fields["user"].label_from_instance = identity
 
 
 def _require(request):
@@ -50,29 +57,56 @@ def _require(request):
         raise PermissionDenied
 
 
+def _one_per_form():
+    """One page per melding form, whatever its locales: translations share a
+    ``translation_key`` and so their recipients. The default locale's page names the form."""
+    default = Locale.get_default()
+    chosen = {}
+    for page in MeldingFormPage.objects.order_by("pk").only(
+        "pk", "title", "translation_key", "locale_id"
+    ):
+        if page.translation_key not in chosen or page.locale_id == default.pk:
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: (page.title.lower(), page.pk))
+
+
+def _row(page):
+    current = list(page.designations().select_related("user", "user__vertrouwen_key"))
+    receiving_ids = set(
+        receiving(
+            get_user_model()._default_manager.filter(pk__in=[d.user_id for d in current])
+        ).values_list("pk", flat=True)
+    )
+    return {
+        "page": page,
+        "translations": page.get_translations().select_related("locale"),
+        "designations": [
+            {
+                "designation": d,
+                "identity": identity(d.user),
+                "has_key": hasattr(d.user, "vertrouwen_key"),
+                "may_receive": d.user_id in receiving_ids,
+            }
+            for d in current
+        ],
+        "form": AddRecipientForm(exclude=[d.user_id for d in current], prefix=str(page.pk)),
+        "log": AuditEntry.objects.filter(
+            form__translation_key=page.translation_key, action__in=RECIPIENT_CHANGES
+        )[:10],
+    }
+
+
 def forms_list(request):
     _require(request)
-    default = Locale.get_default()
-    pages = MeldingFormPage.objects.filter(locale=default).order_by("title")
-    rows = []
-    for page in pages:
-        current = list(page.designations().select_related("user"))
-        rows.append(
-            {
-                "page": page,
-                "designations": [(d, hasattr(d.user, "vertrouwen_key")) for d in current],
-                "form": AddRecipientForm(exclude=[d.user_id for d in current], prefix=str(page.pk)),
-                "log": AuditEntry.objects.filter(
-                    form__translation_key=page.translation_key,
-                    action__in=[
-                        AuditAction.RECIPIENT_ADDED,
-                        AuditAction.RECIPIENT_REMOVED,
-                        AuditAction.RECIPIENT_CONTACT_CHANGED,
-                    ],
-                ).select_related("subject")[:10],
-            }
-        )
-    return TemplateResponse(request, "wagtail_vertrouwen/recipients/index.html", {"rows": rows})
+    paginator = Paginator(_one_per_form(), PER_PAGE)
+    items = paginator.get_page(request.GET.get("p"))
+    pages = MeldingFormPage.objects.in_bulk([page.pk for page in items])
+    context = {
+        "rows": [_row(pages[page.pk]) for page in items],
+        "items": items,
+        "elided_page_range": paginator.get_elided_page_range(items.number),
+    }
+    return TemplateResponse(request, "wagtail_vertrouwen/recipients/index.html", context)
 
 
 @require_POST
@@ -86,10 +120,16 @@ def add(request, page_id):
         messages.success(
             request,
             _("%(user)s now receives the new meldingen of “%(form)s”.")
-            % {"user": form.cleaned_data["user"], "form": page.title},
+            % {"user": identity(form.cleaned_data["user"]), "form": page.title},
         )
     else:
-        messages.error(request, _("Choose an account that is not a recipient of this form yet."))
+        messages.error(
+            request,
+            _(
+                "Choose an active account that can use the Wagtail admin and is not a recipient "
+                "of this form yet."
+            ),
+        )
     return redirect("wagtail_vertrouwen_recipients:index")
 
 
@@ -117,6 +157,6 @@ def remove(request, page_id, designation_id):
     messages.success(
         request,
         _("%(user)s no longer receives new meldingen of “%(form)s”.")
-        % {"user": designation.user, "form": page.title},
+        % {"user": identity(designation.user), "form": page.title},
     )
     return redirect("wagtail_vertrouwen_recipients:index")

@@ -2,7 +2,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from example_site.demo import DEMO_USERS, SCHOOLS, build_demo
-from example_site.demo_channel import VP_BACKUP_CODES, VP_PASSWORD, VP_USERNAME
+from example_site.demo_channel import (
+    VP_BACKUP_CODES,
+    VP_PASSPHRASE,
+    VP_PASSWORD,
+    VP_USERNAME,
+)
 
 
 class Command(BaseCommand):
@@ -27,6 +32,7 @@ class Command(BaseCommand):
         for user in DEMO_USERS:
             lines.append(f"  {user.username} / {user.password}  ({user.description})")
         lines.append(f"  {VP_USERNAME} / {VP_PASSWORD}  (vertrouwenspersoon; reads the meldingen)")
+        lines.append(f"    key passphrase (unlocks the inbox): {VP_PASSPHRASE}")
         lines.append("    Her TOTP code: make totp (or manage.py demo_totp);")
         lines.append(f"    backup codes: {', '.join(VP_BACKUP_CODES)}")
         lines.append(f"    recovery code of her key: {demo['channel']['recovery_code']}")

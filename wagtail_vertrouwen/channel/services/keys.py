@@ -1,0 +1,136 @@
+"""A recipient's key and its passphrase: set up, unlock, change the passphrase, restore with
+the recovery code.
+
+The passphrase is the recipient's alone (DESIGN.md, I3). It is not her login password, which an
+administrator can set, reset or hand out: nothing here reads, checks against or changes the
+login password, except to refuse it as a passphrase. The passphrase is never stored; the
+private key is stored only wrapped with it and with the recovery code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
+
+from .. import conf, crypto
+from ..models import AuditAction, AuditEntry, RecipientKey
+
+#: Errors a view turns into a form error; none carries a secret.
+WrongSecret = crypto.WrongSecret
+InvalidRecoveryCode = crypto.InvalidRecoveryCode
+
+
+class KeyAlreadySetUp(Exception):
+    """The user has a key already (another window, or a double click)."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A key just set up or restored: the open private key, and the recovery code to show once."""
+
+    private_key: object  # nacl.public.PrivateKey (only crypto.py imports PyNaCl)
+    recovery_code: str
+
+
+@sensitive_variables("passphrase")
+def validate_new_passphrase(user, passphrase: str) -> None:
+    """The rules for a new key passphrase: Django's password validators for ``user``, and never
+    the login password, which others can reset. Raises ``ValidationError`` with every reason."""
+    errors = []
+    try:
+        password_validation.validate_password(passphrase, user)
+    except ValidationError as error:
+        errors.extend(error.error_list)
+    if user.check_password(passphrase):
+        errors.append(
+            ValidationError(
+                _(
+                    "This is your login password. Choose a different key passphrase: an "
+                    "administrator can reset your login password, but your key must open only "
+                    "with a secret that is yours alone."
+                ),
+                code="login_password",
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _matching(key: RecipientKey, private_key):
+    """A wrapped key that opens but belongs to another key pair opens nothing of hers."""
+    if bytes(private_key.public_key) != bytes(key.public_key):
+        raise WrongSecret("the wrapped key does not belong to this public key")
+    return private_key
+
+
+@sensitive_variables("passphrase", "keys")
+def set_up(user, passphrase: str) -> Opened:
+    """A new key pair for ``user``, wrapped with her passphrase and a fresh recovery code.
+
+    The passphrase must have passed ``validate_new_passphrase``."""
+    keys = crypto.generate_recipient_keys(passphrase, conf.kdf_limits())
+    try:
+        with transaction.atomic():
+            RecipientKey.objects.create(
+                user=user,
+                public_key=keys.public_key,
+                wrapped_by_secret=keys.wrapped_by_secret,
+                wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+            )
+            AuditEntry.record(AuditAction.KEY_CREATED, user)
+    except IntegrityError as error:
+        raise KeyAlreadySetUp from error
+    # The recovery code's wrapping opens in a fraction of a millisecond; no second Argon2id.
+    private_key = crypto.unwrap_with_recovery_code(
+        keys.wrapped_by_recovery_code, keys.recovery_code
+    )
+    return Opened(private_key, keys.recovery_code)
+
+
+@sensitive_variables("passphrase")
+def unlock(key: RecipientKey, passphrase: str):
+    """The private key, opened with the passphrase; ``WrongSecret`` otherwise. Changes nothing."""
+    return _matching(key, crypto.unwrap_with_secret(key.wrapped_by_secret, passphrase))
+
+
+@sensitive_variables("old", "new", "private_key")
+def change_passphrase(key: RecipientKey, old: str, new: str):
+    """Wrap the same key pair with a new passphrase; the old one stops opening it. The recovery
+    code stays. ``new`` must have passed ``validate_new_passphrase``; ``WrongSecret`` when
+    ``old`` does not open the key."""
+    private_key = unlock(key, old)
+    wrapped = crypto.wrap_with_secret(private_key, new, conf.kdf_limits())
+    with transaction.atomic():
+        key.wrapped_by_secret = wrapped
+        key.rewrapped_at = timezone.now()
+        key.save(update_fields=["wrapped_by_secret", "rewrapped_at"])
+        AuditEntry.record(AuditAction.KEY_REWRAPPED, key.user)
+    return private_key
+
+
+@sensitive_variables("recovery_code", "new", "keys")
+def restore(key: RecipientKey, recovery_code: str, new: str) -> Opened:
+    """Forgotten passphrase: the recovery code opens the key, which is wrapped anew with ``new``
+    and a new recovery code (the old code stops working). ``InvalidRecoveryCode`` for text that
+    is no recovery code, ``WrongSecret`` for a code that does not open this key."""
+    keys = crypto.restore_with_recovery_code(
+        key.wrapped_by_recovery_code, recovery_code, new, conf.kdf_limits()
+    )
+    if keys.public_key != bytes(key.public_key):
+        raise WrongSecret("the wrapped key does not belong to this public key")
+    with transaction.atomic():
+        key.wrapped_by_secret = keys.wrapped_by_secret
+        key.wrapped_by_recovery_code = keys.wrapped_by_recovery_code
+        key.rewrapped_at = timezone.now()
+        key.save(update_fields=["wrapped_by_secret", "wrapped_by_recovery_code", "rewrapped_at"])
+        AuditEntry.record(AuditAction.KEY_RESTORED, key.user)
+    private_key = crypto.unwrap_with_recovery_code(
+        keys.wrapped_by_recovery_code, keys.recovery_code
+    )
+    return Opened(private_key, keys.recovery_code)
