@@ -230,13 +230,19 @@ def test_restoring_with_the_recovery_code(recipient, form):
     assert AuditEntry.objects.filter(action=AuditAction.KEY_RESTORED, actor=recipient).exists()
 
 
-def test_a_key_wrapped_with_the_login_password_earlier_keeps_working(form):
-    """Keys set up before the passphrase existed were wrapped with the login password; that
-    secret simply is their passphrase now, until she changes it."""
+def test_a_key_still_wrapped_with_the_login_password_must_get_its_own_passphrase(form):
+    """Keys set up before key passphrases existed were wrapped with the login password, which an
+    administrator may know or have set: unlocking with it leaves the inbox locked and sends her
+    to choose a passphrase of her own; after that only her own passphrase opens the key."""
     vp = make_vp("vp1", form, password=VP_PASSWORD, passphrase=VP_PASSWORD)
-    client = enter(Client(), vp, VP_PASSWORD)
+    client = enter(Client(), vp, VP_PASSWORD, unlocked=False)
+    attempt = client.post(url("unlock"), {"passphrase": VP_PASSWORD})
+    assert attempt.status_code == 302 and attempt["Location"] == url("change_passphrase")
+    assert client.get(url("index")).status_code == 403  # still locked
     done = client.post(url("change_passphrase"), twice(HERS, old_passphrase=VP_PASSWORD))
     assert done.status_code == 302
     key = RecipientKey.objects.get(user=vp)
     with pytest.raises(crypto.WrongSecret):
         crypto.unwrap_with_secret(key.wrapped_by_secret, VP_PASSWORD)
+    unlock(client, HERS)
+    assert client.get(url("index")).status_code == 200

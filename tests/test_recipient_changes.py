@@ -18,6 +18,7 @@ from wagtail_vertrouwen.channel.forms.melding import MeldingForm, recipient_toke
 from wagtail_vertrouwen.channel.models import (
     AuditAction,
     AuditEntry,
+    Designation,
     Melding,
     MeldingAccess,
     MeldingFormPage,
@@ -344,8 +345,8 @@ def test_a_recipient_who_takes_a_colleagues_name_is_still_told_apart(
         colleague.email = "vera.peters@elders.test"
         colleague.save()
     choices = dict(MeldingForm(recipients=form.recipients()).fields["niet_naar"].choices)
-    assert choices[recipient_token(recipient)] == "Vera Peters (vp1, vp1@school.test)"
-    assert choices[recipient_token(colleague)] == "Vera Peters (vp2, vera.peters@elders.test)"
+    assert choices[recipient_token(recipient)] == "Vera Peters (vp1@school.test)"
+    assert choices[recipient_token(colleague)] == "Vera Peters (vera.peters@elders.test)"
     entry = AuditEntry.objects.get(action=AuditAction.RECIPIENT_CONTACT_CHANGED)
     assert entry.subject_identity == (
         "Kees de Vries (vp2, vp2@school.test) → Vera Peters (vp2, vera.peters@elders.test)"
@@ -355,13 +356,24 @@ def test_a_recipient_who_takes_a_colleagues_name_is_still_told_apart(
         assert "Kees de Vries (vp2, vp2@school.test)" in notice.body
 
 
-def test_a_blank_name_shows_login_and_address(form, recipient, colleague):
+def test_a_blank_name_shows_the_address_and_the_public_form_never_a_login_name(
+    form, recipient, colleague
+):
     colleague.first_name = colleague.last_name = ""
     colleague.save()
     choices = dict(MeldingForm(recipients=form.recipients()).fields["niet_naar"].choices)
-    assert choices[recipient_token(colleague)] == "vp2, vp2@school.test"
+    assert choices[recipient_token(colleague)] == "vp2@school.test"
     html = Client().get(form.url, HTTP_HOST="school.test").content.decode()
-    assert "vp2, vp2@school.test" in html
+    assert "vp2@school.test" in html
+    assert "vp1," not in html and "vp2," not in html  # login names stay off the public page
+
+
+def test_a_name_cannot_imitate_the_stable_part(form, recipient, colleague):
+    colleague.first_name, colleague.last_name = "Vera Peters (vp1, vp1@school.test)", ""
+    colleague.save()
+    assert identity(colleague) == "Vera Peters vp1 vp1school.test (vp2, vp2@school.test)"
+    choices = dict(MeldingForm(recipients=form.recipients()).fields["niet_naar"].choices)
+    assert choices[recipient_token(colleague)] != choices[recipient_token(recipient)]
 
 
 def test_the_log_keeps_identities_as_they_were(form, recipient):
@@ -428,3 +440,94 @@ def test_the_recipients_page_pages_through_many_forms(form, recipient, monkeypat
     assert [row["page"] for row in first_page.context["rows"]] == [form]
     assert "?p=2" in first_page.content.decode()
     assert [row["page"] for row in client.get(index + "?p=2").context["rows"]] == [second]
+
+
+# A form swapped for another, an account prepared by someone else ------------------------------
+
+
+def test_unpublishing_the_form_is_logged_and_mailed_to_its_recipients_and_the_alert(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """The review's swap: an admin takes the only form offline (to put up another one with
+    himself as recipient). Her log and her mailbox, and the agency, hear of it."""
+    mail.outbox.clear()
+    client = admin_client()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:unpublish", args=[form.pk]))
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action=AuditAction.FORM_CLOSED)
+    assert entry.actor_identity == "beheerder, beheer@school.test"
+    assert list(entry.readers.all()) == [recipient]
+    [notice] = mails_to("vp1@school.test")
+    assert "Melding maken" in notice.body and "beheerder" in notice.body
+    assert mails_to("alarm@bureau.test")
+
+
+def test_deleting_the_form_ends_its_designations_visibly(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        form.delete()
+    assert not Designation.objects.current().exists()
+    assert AuditEntry.objects.filter(action=AuditAction.FORM_CLOSED).exists()
+    assert mails_to("vp1@school.test") and mails_to("alarm@bureau.test")
+
+
+def test_a_new_forms_first_recipient_is_told_to_the_alert_contacts(
+    db, alert, django_capture_on_commit_callbacks
+):
+    from .factories import make_form
+
+    new_form = make_form()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_vp("indringer", new_form)
+    [notice] = mails_to("alarm@bureau.test")
+    assert "indringer" in notice.body
+
+
+def test_an_admin_who_resets_a_recipients_password_is_announced(
+    form, recipient, colleague, django_capture_on_commit_callbacks
+):
+    """The review's preparation attack: reset her password to enrol and set up a key in her
+    place. The reset alone is mailed to her and her co-recipients, and logged."""
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        recipient.set_password("gekozen-door-beheer")
+        recipient.save()
+    assert AuditEntry.objects.filter(
+        action=AuditAction.LOGIN_PASSWORD_CHANGED, subject=recipient
+    ).exists()
+    for address in ("vp1@school.test", "vp2@school.test"):
+        assert any("Vera Peters" in m.body for m in mails_to(address))
+
+
+def test_enrolling_a_second_factor_and_setting_up_a_key_are_announced(
+    form, colleague, django_capture_on_commit_callbacks
+):
+    """A newly designated account set up by someone else: both steps reach her address and
+    her co-recipients."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    newcomer = make_vp("vp3", form, key=False, totp=False)
+    client = Client()
+    client.force_login(newcomer)
+    mail.outbox.clear()
+    client.get(reverse("wagtail_vertrouwen_inbox:otp_verify"))
+    device = TOTPDevice.objects.get(user=newcomer)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_vertrouwen_inbox:otp_verify"), {"otp_token": f"{token:06d}"}
+        )
+    assert response.status_code == 200
+    assert mails_to("vp3@school.test") and mails_to("vp2@school.test")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_vertrouwen_inbox:key_setup"),
+            {"new_passphrase1": "Een-eigen-zin-2026!", "new_passphrase2": "Een-eigen-zin-2026!"},
+        )
+    assert mails_to("vp3@school.test") and mails_to("vp2@school.test")

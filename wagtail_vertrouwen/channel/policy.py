@@ -27,15 +27,36 @@ ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
 # People ------------------------------------------------------------------------------------
 
 
+def _plain_name(user) -> str:
+    """The free-text name, without what could make it look like a stable identifier: no
+    brackets, commas or @, no control or formatting characters (a renamed account cannot
+    write "Vera Peters (vp1, vp1@school.test)" into its name)."""
+    name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    kept = "".join(ch for ch in name if ch.isprintable() and ch not in "()[]<>,;@")
+    return " ".join(kept.split())[:150]
+
+
 def identity(user) -> str:
-    """How the channel names a person wherever it matters: full name together with the login
-    name and address, which the person cannot make look like someone else's by renaming."""
+    """How the channel names a person to staff (notices, inbox, recipients page, audit log):
+    full name together with the login name and address, which the person cannot make look like
+    someone else's by renaming."""
     if user is None or getattr(user, "pk", None) is None:
         return ""  # nobody, or the anonymous user
     address = getattr(user, user.get_email_field_name(), "") or ""
     stable = ", ".join(part for part in (user.get_username(), address) if part)
-    name = (user.get_full_name() if hasattr(user, "get_full_name") else "").strip()
+    name = _plain_name(user)
     return f"{name} ({stable})" if name else stable
+
+
+def public_identity(user) -> str:
+    """How the public melding form names a recipient ("keep this melding away from"): full name
+    with the work address, never the login name (which would help someone guessing passwords
+    of exactly the accounts that guard the meldingen). Empty when the account has neither."""
+    address = getattr(user, user.get_email_field_name(), "") or ""
+    name = _plain_name(user)
+    if name and address:
+        return f"{name} ({address})"
+    return name or address
 
 
 # Recipients --------------------------------------------------------------------------------

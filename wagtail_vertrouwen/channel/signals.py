@@ -30,7 +30,13 @@ _MEMBERS = "_vertrouwen_members"
 
 
 def _watched(model) -> set:
-    return {model.USERNAME_FIELD, model.get_email_field_name(), *IDENTITY_FIELDS, *ACCESS_FIELDS}
+    return {
+        model.USERNAME_FIELD,
+        model.get_email_field_name(),
+        "password",
+        *IDENTITY_FIELDS,
+        *ACCESS_FIELDS,
+    }
 
 
 def _after_commit(users, actor=None):
@@ -61,7 +67,7 @@ def user_saving(sender, instance, **kwargs):
     before = sender._default_manager.filter(pk=instance.pk).first()
     if before is not None:
         address = getattr(before, sender.get_email_field_name(), "") or ""
-        setattr(instance, _BEFORE, (policy.identity(before), address))
+        setattr(instance, _BEFORE, (policy.identity(before), address, before.password))
 
 
 def user_saved(sender, instance, created=False, **kwargs):
@@ -70,10 +76,14 @@ def user_saved(sender, instance, created=False, **kwargs):
     before = instance.__dict__.pop(_BEFORE, None)
     if created or before is None:
         return
-    old_identity, old_address = before
+    old_identity, old_address, old_password = before
     actor = actor_of(instance)
     if policy.identity(instance) != old_identity:
         announce_identity_change(instance, old_identity, old_address, actor)
+    if instance.password != old_password:
+        from .services.designate import announce_account_event
+
+        announce_account_event(instance, "login_password", actor)
     _after_commit([instance.pk], actor)
 
 
@@ -131,6 +141,21 @@ def group_deleted(sender, instance, **kwargs):
     _after_commit(instance.__dict__.pop(_MEMBERS, []), actor_of(instance))
 
 
+# Melding forms ------------------------------------------------------------------------------
+
+
+def form_unpublished(sender, instance, **kwargs):
+    from .services.designate import actor_of, form_closing
+
+    form_closing(instance, actor_of(instance))
+
+
+def form_deleting(sender, instance, **kwargs):
+    from .services.designate import actor_of, form_closing
+
+    form_closing(instance, actor_of(instance), deleted=True)
+
+
 def connect(user_model):
     def uid(name):
         return f"vertrouwen-{name}"
@@ -155,3 +180,12 @@ def connect(user_model):
     )
     pre_delete.connect(group_deleting, sender=Group, dispatch_uid=uid("group-deleting"))
     post_delete.connect(group_deleted, sender=Group, dispatch_uid=uid("group-deleted"))
+
+    from wagtail.signals import page_unpublished
+
+    from .models import MeldingFormPage
+
+    page_unpublished.connect(
+        form_unpublished, sender=MeldingFormPage, dispatch_uid=uid("form-unpublished")
+    )
+    pre_delete.connect(form_deleting, sender=MeldingFormPage, dispatch_uid=uid("form-deleting"))

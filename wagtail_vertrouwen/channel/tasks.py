@@ -135,6 +135,29 @@ def notify_contact_change(before: str, after: str, actor: str, addresses, attemp
 
 
 @task()
+def notify_event(
+    event: str, form_title: str, form_url: str, subject: str, actor: str, addresses, attempt=1
+) -> int:
+    """A form went offline or got its first recipient, or a recipient's account changed in a
+    way that decides who can open her meldingen (second factor, key, login password). Tells
+    who and what, never anything of a melding (I4)."""
+    context = {
+        "event": event,
+        "form_title": form_title,
+        "form_url": form_url,
+        "subject": subject,
+        "actor": actor,
+        "inbox_url": inbox_url(),
+    }
+    try:
+        return _send_to(addresses, "event", context)
+    except Exception:  # noqa: BLE001
+        logger.warning("event mail failed (attempt %d)", attempt)
+        _retry(notify_event, attempt, event, form_title, form_url, subject, actor, addresses)
+        return 0
+
+
+@task()
 def purge_expired_meldingen() -> int:
     from .services.purge import purge_expired
 

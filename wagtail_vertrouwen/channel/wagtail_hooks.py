@@ -121,3 +121,14 @@ def end_designations_after_bulk_action(request, action_type, objects, action):
 
     if _is_user_action(action) and action_type != "delete":
         end_lapsed_designations(users=[user.pk for user in objects], actor=request.user)
+
+
+@hooks.register("before_delete_page")
+@hooks.register("before_unpublish_page")
+def remember_who_closes_a_form(request, page):
+    """So the audit line and the mail of a melding form going offline name who did it."""
+    from .models import MeldingFormPage
+    from .services.designate import acting
+
+    if isinstance(page.specific, MeldingFormPage):
+        acting(page.specific, request.user)

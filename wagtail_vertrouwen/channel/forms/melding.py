@@ -7,7 +7,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from ...choices import Probleemgebied
-from ..policy import identity
+from ..policy import public_identity
 from ..services import challenge
 from .uploads import check_uploads
 
@@ -177,7 +177,7 @@ class MeldingForm(forms.Form):
                 *[
                     (
                         recipient_token(user),
-                        identity(user),
+                        public_identity(user) or _("Vertrouwenspersoon %(number)d") % {"number": n},
                     )
                     for n, user in enumerate(self.recipients, 1)
                 ],

@@ -24,6 +24,9 @@ class AuditAction(models.TextChoices):
     KEY_CREATED = "key_created", _("Key set up")
     KEY_REWRAPPED = "key_rewrapped", _("Key passphrase changed")
     KEY_RESTORED = "key_restored", _("Key restored with the recovery code")
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Authenticator app set up")
+    LOGIN_PASSWORD_CHANGED = "login_password_changed", _("Login password changed")
+    FORM_CLOSED = "form_closed", _("Melding form unpublished or deleted")
 
 
 class AuditEntry(models.Model):

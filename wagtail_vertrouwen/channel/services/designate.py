@@ -41,8 +41,11 @@ def designate(form_page, user, actor) -> Designation:
             translation_key=form_page.translation_key, user=user, defaults={"added_by": actor}
         )
         if created:
+            first = not form_page.designations().exclude(pk=designation.pk).exists()
             AuditEntry.record(AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user)
             notify_change(form_page, AuditAction.RECIPIENT_ADDED, user, actor)
+            if first:  # a new form, or one that had lost everyone: the agency hears of it
+                _tell(EVENT_FIRST_RECIPIENT, policy.alert_addresses(), form_page, user, actor)
     return designation
 
 
@@ -194,3 +197,75 @@ def _address(user) -> str:
 
 def _addresses(users) -> set:
     return {_address(user) for user in users} - {""}
+
+
+# Events around a recipient's account and a form's life ---------------------------------------
+
+#: What ``notify_event`` mails about (see mail/event.txt).
+EVENT_FIRST_RECIPIENT = "first_recipient"
+EVENT_FORM_CLOSED = "form_closed"
+#: Account events of a recipient, with the audit action that records each.
+ACCOUNT_EVENTS = {
+    "second_factor": AuditAction.SECOND_FACTOR_ENROLLED,
+    "key_set_up": AuditAction.KEY_CREATED,
+    "key_restored": AuditAction.KEY_RESTORED,
+    "login_password": AuditAction.LOGIN_PASSWORD_CHANGED,
+}
+
+
+def _tell(event, addresses, form_page=None, subject=None, actor=None):
+    from ..tasks import notify_event
+
+    addresses = sorted(set(addresses) - {""})
+    if not addresses:
+        return
+    title = form_page.title if form_page is not None else ""
+    url = _url(form_page) if form_page is not None else ""
+    who, by = policy.identity(subject), policy.identity(actor)
+    transaction.on_commit(lambda: notify_event.enqueue(event, title, url, who, by, addresses))
+
+
+def co_recipients(user):
+    """Everyone designated on a form that ``user`` is designated on (herself included)."""
+    keys = Designation.objects.current().filter(user=user).values("translation_key")
+    return get_user_model()._default_manager.filter(
+        pk__in=Designation.objects.current().filter(translation_key__in=keys).values("user")
+    )
+
+
+def announce_account_event(user, event, actor=None, *, audit=True):
+    """Something changed that decides who can open what is sealed to ``user``: a second factor
+    enrolled, a key set up or restored, her login password changed. For an account that is
+    designated or holds meldingen, it is audited and mailed to her and her co-recipients, so
+    that nobody (an administrator who reset her password, say) can prepare her account
+    unnoticed."""
+    if not policy.is_recipient(user):
+        return
+    if audit:
+        AuditEntry.record(ACCOUNT_EVENTS[event], actor, subject=user, readers=[user.pk])
+    _tell(event, {_address(user), *_addresses(co_recipients(user))}, None, user, actor)
+
+
+def form_closing(page, actor=None, *, deleted=False):
+    """``page`` is being unpublished or deleted. When no other live translation of the form is
+    left, that is audited and mailed to its recipients and the alert contacts: a form swapped
+    for another one (with other recipients) cannot go unnoticed. A deleted form's designations
+    end with it."""
+    others = MeldingFormPage.objects.filter(translation_key=page.translation_key, live=True)
+    if others.exclude(pk=page.pk).exists():
+        return
+    designated = list(
+        get_user_model()._default_manager.filter(pk__in=page.designations().values("user"))
+    )
+    AuditEntry.record(
+        AuditAction.FORM_CLOSED,
+        actor,
+        form=page if not deleted else None,
+        detail=f"{'deleted' if deleted else 'unpublished'}: {page.title}",
+        readers=[user.pk for user in designated],
+    )
+    if deleted:
+        page.designations().update(removed_at=timezone.now(), removed_by=actor)
+    _tell(
+        EVENT_FORM_CLOSED, {*_addresses(designated), *policy.alert_addresses()}, page, None, actor
+    )

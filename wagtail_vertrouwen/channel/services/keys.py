@@ -20,6 +20,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from .. import conf, crypto
 from ..models import AuditAction, AuditEntry, RecipientKey
+from . import designate
 
 #: Errors a view turns into a form error; none carries a secret.
 WrongSecret = crypto.WrongSecret
@@ -47,7 +48,7 @@ def validate_new_passphrase(user, passphrase: str) -> None:
         password_validation.validate_password(passphrase, user)
     except ValidationError as error:
         errors.extend(error.error_list)
-    if user.check_password(passphrase):
+    if is_login_password(user, passphrase):
         errors.append(
             ValidationError(
                 _(
@@ -84,6 +85,7 @@ def set_up(user, passphrase: str) -> Opened:
                 wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
             )
             AuditEntry.record(AuditAction.KEY_CREATED, user)
+            designate.announce_account_event(user, "key_set_up", user, audit=False)
     except IntegrityError as error:
         raise KeyAlreadySetUp from error
     # The recovery code's wrapping opens in a fraction of a millisecond; no second Argon2id.
@@ -91,6 +93,13 @@ def set_up(user, passphrase: str) -> Opened:
         keys.wrapped_by_recovery_code, keys.recovery_code
     )
     return Opened(private_key, keys.recovery_code)
+
+
+@sensitive_variables("passphrase")
+def is_login_password(user, passphrase: str) -> bool:
+    """Whether ``passphrase`` is also ``user``'s login password: never acceptable as the secret
+    of a key, since an administrator can set or reset the login password."""
+    return user.check_password(passphrase)
 
 
 @sensitive_variables("passphrase")
@@ -130,6 +139,7 @@ def restore(key: RecipientKey, recovery_code: str, new: str) -> Opened:
         key.rewrapped_at = timezone.now()
         key.save(update_fields=["wrapped_by_secret", "wrapped_by_recovery_code", "rewrapped_at"])
         AuditEntry.record(AuditAction.KEY_RESTORED, key.user)
+        designate.announce_account_event(key.user, "key_restored", key.user, audit=False)
     private_key = crypto.unwrap_with_recovery_code(
         keys.wrapped_by_recovery_code, keys.recovery_code
     )

@@ -63,6 +63,18 @@ def unlock_view(request):
                 ),
             )
         else:
+            if keys.is_login_password(request.user, form.cleaned_data["passphrase"]):
+                # A key from before key passphrases, still wrapped with the login password,
+                # which others may know or have set: it must get a secret of her own first.
+                messages.warning(
+                    request,
+                    _(
+                        "Your key still opens with your login password, which an administrator "
+                        "can reset. Choose a key passphrase of your own now; until then the "
+                        "inbox stays locked."
+                    ),
+                )
+                return redirect("wagtail_vertrouwen_inbox:change_passphrase")
             response = redirect(_safe_next(request))
             unlock.remember(request, response, private_key)
             return response

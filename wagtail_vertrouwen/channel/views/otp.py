@@ -14,7 +14,7 @@ from django_otp.qr import write_qrcode_image
 
 from ..forms.inbox import TokenForm
 from ..policy import inbox_verified, is_recipient
-from ..services import second_factor
+from ..services import designate, second_factor
 from .gate import render
 
 BACKUP_CODES = 10
@@ -53,6 +53,7 @@ def _otp_setup(request):
             backup.token_set.all().delete()
             codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
             backup.token_set.bulk_create(StaticToken(device=backup, token=c) for c in codes)
+            designate.announce_account_event(user, "second_factor", user)
         response = render(request, "backup_codes", {"codes": codes})
         second_factor.remember(request, response, device)
         return response
