@@ -158,9 +158,11 @@ def test_the_melder_can_keep_a_melding_away_from_one_recipient(melding_form, vp,
     other = make_recipient("andere_vp", form=melding_form)
     html = Client().get(melding_form.url, HTTP_HOST="127.0.0.1").content.decode()
     assert 'name="niet_naar"' in html
-    # Named by identity (name, login name, address), but the posted value is no account id.
-    assert "andere_vp, andere_vp@demo.example" in html and str(other.pk) not in re.findall(
-        r'name="niet_naar"[^>]*value="([^"]*)"', html
+    # Named by name and address (never the login name), and the posted value is no account id.
+    assert (
+        "andere_vp@demo.example" in html
+        and "andere_vp," not in html
+        and str(other.pk) not in re.findall(r'name="niet_naar"[^>]*value="([^"]*)"', html)
     )
     response = send(Client(), melding_form, niet_naar=recipient_token(other), wat="Over ANDERE")
     assert response.status_code == 302

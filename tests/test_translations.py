@@ -131,3 +131,17 @@ def test_arabic_pages_are_right_to_left(demo, client):
     assert "من أنت؟" in html  # interface
     assert "إلى من يمكنني التوجه؟" in html  # content of the Arabic translation
     assert "Waar kan ik terecht?" not in html
+
+
+def test_translation_functions_keep_names_that_makemessages_knows():
+    """``gettext_lazy as _l`` hides every string from makemessages (it happened to the inbox's
+    column labels): only ``_`` or the function's own name may be used."""
+    import re
+
+    alias = re.compile(r"import (?:gettext|gettext_lazy|ngettext|pgettext)\w* as (?!_\b)\w+")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "wagtail_vertrouwen").rglob("*.py")
+        if alias.search(path.read_text())
+    ]
+    assert offenders == []

@@ -97,6 +97,9 @@ class MeldingAccess(models.Model):
     note = models.BinaryField(null=True, editable=False)
 
     class Meta:
+        # Wagtail's listing counts these as "meldingen" (the inbox lists one per melding).
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
         default_permissions = ()
         constraints = [
             models.UniqueConstraint(

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import BaseListingView
@@ -52,11 +52,13 @@ def _actors(request):
 
 class AuditFilterSet(WagtailFilterSet):
     action = django_filters.MultipleChoiceFilter(
-        label=_l("What"), choices=AuditAction.choices, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("What"), choices=AuditAction.choices, widget=forms.CheckboxSelectMultiple
     )
-    melding = django_filters.UUIDFilter(field_name="melding_id", label=_l("Melding"))
-    at = django_filters.DateFromToRangeFilter(label=_l("Date"), widget=DateRangePickerWidget)
-    actor = ActorFilter(label=_l("Who"), queryset=_actors)
+    melding = django_filters.UUIDFilter(field_name="melding_id", label=gettext_lazy("Melding"))
+    at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Date"), widget=DateRangePickerWidget
+    )
+    actor = ActorFilter(label=gettext_lazy("Who"), queryset=_actors)
 
     class Meta:
         model = AuditEntry
@@ -82,7 +84,7 @@ def _who(entry):
 
 class AuditLogView(BaseListingView):
     template_name = "wagtail_vertrouwen/inbox/audit_log.html"
-    page_title = _l("Audit log")
+    page_title = gettext_lazy("Audit log")
     header_icon = "history"
     paginate_by = 50
     index_url_name = "wagtail_vertrouwen_inbox:audit_log"
@@ -90,10 +92,10 @@ class AuditLogView(BaseListingView):
     filterset_class = AuditFilterSet
     default_ordering = "-at"
     columns = [
-        WhenColumn("at", label=_l("When"), sort_key="at"),
-        Column("who", label=_l("Who"), accessor=_who),
-        WhatColumn("action", label=_l("What")),
-        AboutColumn("about", label=_l("About")),
+        WhenColumn("at", label=gettext_lazy("When"), sort_key="at"),
+        Column("who", label=gettext_lazy("Who"), accessor=_who),
+        WhatColumn("action", label=gettext_lazy("What")),
+        AboutColumn("about", label=gettext_lazy("About")),
     ]
 
     def get_base_queryset(self):

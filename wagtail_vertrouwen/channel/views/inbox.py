@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -98,7 +98,7 @@ class ReceivedColumn(Column):
 
 class StatusFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_l("Status"), field_name="melding__status", choices=MeldingStatus.choices
+        label=gettext_lazy("Status"), field_name="melding__status", choices=MeldingStatus.choices
     )
 
     class Meta:
@@ -111,7 +111,7 @@ class InboxView(BaseListingView):
     and one audit line says so. The same number of queries for ten meldingen or ten thousand."""
 
     template_name = "wagtail_vertrouwen/inbox/index.html"
-    page_title = _l("Meldingen")
+    page_title = gettext_lazy("Meldingen")
     header_icon = "lock"
     paginate_by = 50
     index_url_name = "wagtail_vertrouwen_inbox:index"
@@ -126,12 +126,15 @@ class InboxView(BaseListingView):
     }
     columns = [
         ReceivedColumn(
-            "received", label=_l("Received"), accessor="melding.received_at", sort_key="received"
+            "received",
+            label=gettext_lazy("Received"),
+            accessor="melding.received_at",
+            sort_key="received",
         ),
-        Column("school", label=_l("School"), accessor="melding.site.site_name"),
-        Column("gebied", label=_l("About")),
-        Column("wie", label=_l("From")),
-        Column("status", label=_l("Status"), accessor="melding.get_status_display"),
+        Column("school", label=gettext_lazy("School"), accessor="melding.site.site_name"),
+        Column("gebied", label=gettext_lazy("About")),
+        Column("wie", label=gettext_lazy("From")),
+        Column("status", label=gettext_lazy("Status"), accessor="melding.get_status_display"),
     ]
 
     def get_base_queryset(self):
