@@ -114,12 +114,7 @@ def may_delete_in_admin(user) -> bool:
     would become unreadable, and a one-recipient form would be taken over by whoever deletes.
     Deactivating is the reversible way (announced); remove the designation on the recipients
     page first (announced). Deleting in the shell is not stopped, but audited and announced."""
-    from .models import Designation, MeldingAccess
-
-    return not (
-        Designation.objects.current().filter(user=user).exists()
-        or MeldingAccess.objects.filter(recipient=user).exists()
-    )
+    return not _designated_or_holding(user)
 
 
 def alert_addresses() -> list[str]:
@@ -136,10 +131,14 @@ def alert_addresses() -> list[str]:
 
 def is_recipient(user) -> bool:
     """Designated now, or holding meldingen from before. Superuser status counts for nothing."""
-    from .models import Designation, MeldingAccess
-
     if not (user.is_authenticated and user.is_active):
         return False
+    return _designated_or_holding(user)
+
+
+def _designated_or_holding(user) -> bool:
+    from .models import Designation, MeldingAccess
+
     return (
         Designation.objects.current().filter(user=user).exists()
         or MeldingAccess.objects.filter(recipient=user).exists()

@@ -33,8 +33,14 @@ def _retry(task_obj, attempt, *args):
     task_obj.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1)
 
 
-def _send(users, template, context):
-    return _send_to([user.email for user in users], template, context)
+def _deliver(task_obj, args, attempt, addresses, template, context) -> int:
+    """Send ``template`` to ``addresses``; on failure, run ``task_obj(*args)`` again later."""
+    try:
+        return _send_to(addresses, template, context)
+    except Exception:  # noqa: BLE001 - SMTP and friends fail in many ways
+        logger.warning("%s mail failed (attempt %d)", template, attempt)
+        _retry(task_obj, attempt, *args)
+        return 0
 
 
 def _send_to(addresses, template, context):
@@ -64,12 +70,9 @@ def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
         access.recipient
         for access in MeldingAccess.objects.filter(melding=melding).select_related("recipient")
     ]
-    try:
-        return _send(users, "new_melding", {"inbox_url": inbox_url()})
-    except Exception:  # noqa: BLE001 - SMTP and friends fail in many ways
-        logger.warning("notification mail failed (attempt %d)", attempt)
-        _retry(notify_new_melding, attempt, melding_id)
-        return 0
+    addresses = [user.email for user in users]
+    context = {"inbox_url": inbox_url()}
+    return _deliver(notify_new_melding, (melding_id,), attempt, addresses, "new_melding", context)
 
 
 @task()
@@ -90,13 +93,8 @@ def notify_recipient_change(
         "reason": reason,
         "inbox_url": inbox_url(),
     }
-    try:
-        return _send_to(addresses, "recipient_change", context)
-    except Exception:  # noqa: BLE001
-        logger.warning("recipient change mail failed (attempt %d)", attempt)
-        args = (form_title, action, subject, actor, reason, addresses)
-        _retry(notify_recipient_change, attempt, *args)
-        return 0
+    args = (form_title, action, subject, actor, reason, addresses)
+    return _deliver(notify_recipient_change, args, attempt, addresses, "recipient_change", context)
 
 
 @task()
@@ -112,13 +110,8 @@ def alert_no_recipients(
         "actor": actor,
         "reason": reason,
     }
-    try:
-        return _send_to(addresses, "no_recipients", context)
-    except Exception:  # noqa: BLE001
-        logger.warning("no-recipient alert mail failed (attempt %d)", attempt)
-        args = (form_title, form_url, subject, actor, reason, addresses)
-        _retry(alert_no_recipients, attempt, *args)
-        return 0
+    args = (form_title, form_url, subject, actor, reason, addresses)
+    return _deliver(alert_no_recipients, args, attempt, addresses, "no_recipients", context)
 
 
 @task()
@@ -126,12 +119,8 @@ def notify_contact_change(before: str, after: str, actor: str, addresses, attemp
     """A recipient's name, login name or address changed: tell her old and new address and the
     co-recipients, so that notices cannot be diverted and names not borrowed quietly (I4)."""
     context = {"before": before, "after": after, "actor": actor, "inbox_url": inbox_url()}
-    try:
-        return _send_to(addresses, "contact_change", context)
-    except Exception:  # noqa: BLE001
-        logger.warning("contact change mail failed (attempt %d)", attempt)
-        _retry(notify_contact_change, attempt, before, after, actor, addresses)
-        return 0
+    args = (before, after, actor, addresses)
+    return _deliver(notify_contact_change, args, attempt, addresses, "contact_change", context)
 
 
 @task()
@@ -149,12 +138,8 @@ def notify_event(
         "actor": actor,
         "inbox_url": inbox_url(),
     }
-    try:
-        return _send_to(addresses, "event", context)
-    except Exception:  # noqa: BLE001
-        logger.warning("event mail failed (attempt %d)", attempt)
-        _retry(notify_event, attempt, event, form_title, form_url, subject, actor, addresses)
-        return 0
+    args = (event, form_title, form_url, subject, actor, addresses)
+    return _deliver(notify_event, args, attempt, addresses, "event", context)
 
 
 @task()

@@ -127,12 +127,7 @@ def announce_identity_change(user, before: str, old_address: str, actor=None):
             subject=user,
             subject_identity=f"{before} → {after}",
         )
-    addresses = _addresses(
-        get_user_model()._default_manager.filter(
-            pk__in=Designation.objects.current().filter(translation_key__in=keys).values("user")
-        )
-    )
-    addresses = sorted({*addresses, old_address, _address(user)} - {""})
+    addresses = sorted({*_addresses(co_recipients(user)), old_address, _address(user)} - {""})
     by = policy.identity(actor)
     transaction.on_commit(lambda: notify_contact_change.enqueue(before, after, by, addresses))
 
