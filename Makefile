@@ -9,10 +9,12 @@ MANAGE := $(BIN)/python example_site/manage.py
 DEMO_SETTINGS := example_site.settings.demo
 TEST_SETTINGS := example_site.settings.test
 CHROMIUM := /usr/bin/chromium
+# pytest-xdist processes for the suite (each with its own test database).
+WORKERS ?= 2
 # Run apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: totp demo test test-fast lint format messages docs chromium bench clean help
+.PHONY: totp demo test test-fast lint format messages docs chromium bench clean help install-test
 
 help:
 	@echo "make demo   - install, migrate, load the demo content and serve http://127.0.0.1:8000/"
@@ -21,6 +23,8 @@ help:
 	@echo "make totp   - print the demo vertrouwenspersoon's current TOTP code"
 	@echo "make docs   - build the documentation into ./site"
 	@echo "make messages - update the translation catalogues after changing UI strings"
+	@echo "make install-test PY=3.13 - build the wheel, install it into a fresh virtualenv and"
+	@echo "              add it to a fresh 'wagtail start' project by docs/installation.md"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +35,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) load_demo --port 8000
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving http://127.0.0.1:8000/ with the task worker beside it (Ctrl-C stops both)"
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) sh -c '$(MANAGE) db_worker --no-startup-delay & \
+		worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000'
 
 totp: $(STAMP)
 	@DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) demo_totp
@@ -65,11 +72,18 @@ test: $(STAMP) chromium lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/docs-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 # The suite without the browser tests, for a quick round while working.
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n $(WORKERS) -m "not browser"
+
+# The wheel in a fresh virtualenv on a fresh `wagtail start` project, following
+# docs/installation.md; `check --deploy` must be silent (see tools/install_test.py). PY is the
+# Python version to build and install with (from pyenv or PATH); a missing one is an error.
+PY ?= 3.11
+install-test:
+	$(PYTHON) tools/install_test.py --python $(PY)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

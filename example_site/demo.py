@@ -6,19 +6,30 @@ the tests look at the same content.
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize.models import (
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
-from wagtail_vertrouwen.blocks.defaults import routewijzer_default
+from wagtail_vertrouwen.blocks import RoutewijzerBlock
 from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
 
 from .home.models import HomePage
@@ -218,16 +229,113 @@ def _avatar(name, colour):
     return ImageFile(buffer, name=f"{name.lower().replace(' ', '-')}.png")
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _translate(page, locale, **fields):
-    """Create (or update) the translation of ``page`` in ``locale`` and publish it."""
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale, copy_parents=True)
-    translation = translation.specific
+    """Translate ``page`` into ``locale`` through wagtail-localize and publish the translation.
+
+    This is what "Vertaal deze pagina" (Translate this page) in the admin does: a
+    ``TranslationSource`` of the page and a ``Translation`` per locale, so that editors get
+    "Synchroniseer vertaalde pagina's" (Sync translated pages) afterwards. The demo's own texts
+    in ``fields`` are saved as the translated strings of the source's segments, as a translator
+    would enter them in the translation editor; synchronised fields (phone, email, languages
+    spoken, ...) are copied from the Dutch page and stay in step with it on every sync.
+    """
+    page = page.specific
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    _save_string_translations(source, page, locale, fields)
+    translation, _created = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    # Saved as a draft, then published here: with publish=True wagtail-localize publishes
+    # only when the outer transaction commits, which never happens inside a test.
+    translation.save_target(publish=False)
+    translated = source.get_translated_instance(locale).specific
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def _save_string_translations(source, page, locale, fields):
+    """Store ``fields`` (the demo's texts in ``locale``) as translations of the source's strings.
+
+    The texts are put on an unsaved copy of the source ``page`` and its segments are extracted
+    the same way wagtail-localize extracts the source's; both lists then match one to one, by
+    position and by path (stream block ids aside, which differ between the two copies).
+    """
+    shadow = copy.copy(page)
     for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+        setattr(shadow, name, value)
+    targets = [s for s in extract_segments(shadow) if isinstance(s, StringSegmentValue)]
+    originals = list(source.stringsegment_set.select_related("string", "context").order_by("order"))
+    if len(targets) != len(originals):
+        raise ValueError(
+            f"{source.object_repr}: {len(targets)} translated strings for "
+            f"{len(originals)} source strings in {locale.language_code}"
+        )
+    translations = {}
+    for original, target in zip(originals, targets, strict=True):
+        if _UUID.sub("*", original.context.path) != _UUID.sub("*", target.path):
+            raise ValueError(
+                f"{source.object_repr}: {target.path} does not match {original.context.path}"
+            )
+        translations[(original.string_id, original.context_id)] = StringTranslation(
+            translation_of_id=original.string_id,
+            context_id=original.context_id,
+            locale=locale,
+            data=target.string.data,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        )
+    StringTranslation.objects.filter(locale=locale, context__object_id=source.object_id).delete()
+    StringTranslation.objects.bulk_create(translations.values())
+
+
+def _routewijzer(language):
+    """A homepage body with the default route-finder in ``language``, as the admin stores it:
+    every block with its id (wagtail-localize finds the translations by them)."""
+    field = HomePage._meta.get_field("body")
+    value = field.to_python([("routewijzer", RoutewijzerBlock().default_value(language))])
+    return field.to_python(field.get_prep_value(value))
+
+
+def editors_group(homes):
+    """The group "Editors": the admin, images, translations, and adding, changing and
+    publishing pages under each of ``homes``."""
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # "Vertaal deze pagina" and "Synchroniseer vertaalde pagina's" (wagtail-localize).
+        _localize_permission(),
+        *Permission.objects.filter(
+            content_type__app_label="wagtailimages",
+            codename__in=["add_image", "change_image", "choose_image"],
+        ),
+    )
+    for home in homes:
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    return editors
+
+
+def _localize_permission():
+    """wagtail-localize's "submit_translation", which only its migration creates: a flush
+    (after each live-server test) removes it, and a rebuilt demo must bring it back."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail_localize.models import Translation
+
+    permission, _created = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Translation),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission
 
 
 def _publish(page):
@@ -238,6 +346,15 @@ def _publish(page):
 @transaction.atomic
 def build_demo(port=8000):
     """Create the demo content from scratch. Returns a dict of the main objects."""
+    # Every save would update Wagtail's reference index ("Usage" in the admin) at once; the
+    # demo saves each page several times, so it builds the index once, at the end.
+    with disable_reference_index_auto_update():
+        demo = _build_demo(port)
+    call_command("rebuild_references_index", verbosity=0)
+    return demo
+
+
+def _build_demo(port):
     nl = Locale.objects.get_or_create(language_code="nl")[0]
     for language in ("en", "ar"):
         Locale.objects.get_or_create(language_code=language)
@@ -264,7 +381,7 @@ def build_demo(port=8000):
         home.add_child(instance=index)
         _publish(index)
         home.vertrouwenspersonen_page = index
-        home.body = [("routewijzer", routewijzer_default("nl"))]
+        home.body = _routewijzer("nl")
         _publish(home)
         sites[school["key"]] = Site.objects.create(
             hostname=school["hostname"],
@@ -304,8 +421,8 @@ def build_demo(port=8000):
         _publish(profile)
         profiles[person["title"]] = profile
 
-    # English and Arabic translations of everything, as an editor would make them with
-    # wagtail-localize.
+    # English and Arabic translations of everything, made with wagtail-localize as an editor
+    # makes them with "Vertaal deze pagina" (Translate this page); see _translate().
     for language in ("en", "ar"):
         locale = Locale.objects.get(language_code=language)
         for school in SCHOOLS:
@@ -313,8 +430,9 @@ def build_demo(port=8000):
             _translate(
                 homes[key],
                 locale,
+                slug=f"{key}-{language}",
                 introduction=school["intro"][language],
-                body=[("routewijzer", routewijzer_default(language))],
+                body=_routewijzer(language),
             )
             _translate(
                 indexes[key],
@@ -334,23 +452,7 @@ def build_demo(port=8000):
             )
 
     # The school's web editor edits and publishes the pages of both schools.
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="wagtailimages",
-            codename__in=["add_image", "change_image", "choose_image"],
-        ),
-    )
-    for home in homes.values():
-        for codename in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=editors,
-                page=home,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
+    editors = editors_group(homes.values())
     for demo_user in DEMO_USERS:
         user, _created = User.objects.get_or_create(username=demo_user.username)
         user.set_password(demo_user.password)

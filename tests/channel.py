@@ -8,7 +8,11 @@ import json
 import re
 
 import altcha
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, PngImagePlugin
@@ -126,3 +130,21 @@ class FailingMailBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def nl(message):
+    """A mail's wording as the site's language renders it (English until translated)."""
+    with translation.override("nl"):
+        return gettext(message)
+
+
+def mails_to(address):
+    return [m for m in mail.outbox if address in m.to]
+
+
+def admin_client():
+    client = Client()
+    from .factories import admin
+
+    client.force_login(admin())
+    return client

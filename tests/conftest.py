@@ -13,30 +13,6 @@ def demo(db):
     return build_demo(port=80)
 
 
-@pytest.fixture
-def regenboog(demo):
-    return demo["sites"]["regenboog"]
-
-
-@pytest.fixture
-def vlinder(demo):
-    return demo["sites"]["vlinder"]
-
-
-@pytest.fixture
-def editor(demo):
-    from django.contrib.auth.models import User
-
-    return User.objects.get(username="redacteur")
-
-
-@pytest.fixture
-def superuser(demo):
-    from django.contrib.auth.models import User
-
-    return User.objects.get(username="beheerder")
-
-
 @pytest.fixture(autouse=True)
 def _dutch_by_default():
     """Every test starts in Dutch, the site's default language."""
@@ -48,44 +24,31 @@ def _dutch_by_default():
 
 
 @pytest.fixture
-def vp(demo):
-    """The demo vertrouwenspersoon: key set up, TOTP enrolled, recipient of both forms."""
-    return demo["channel"]["vp"]
+def vp(form):
+    """The vertrouwenspersoon (login ``vertrouwenspersoon``): key set up, TOTP enrolled, the
+    recipient of ``melding_form``. Built with tests/factories.py, not the demo."""
+    from tests.factories import make_vp
+
+    return make_vp("vertrouwenspersoon", form, first_name="Fatima", last_name="El Amrani")
 
 
 @pytest.fixture
-def melding_form(demo):
-    """The melding form of De Regenboog (host 127.0.0.1)."""
-    return demo["channel"]["forms"]["regenboog"]
+def melding_form(form, vp):
+    """A live melding form of a school at ``school.test`` with ``vp`` as its recipient (the
+    same page as ``form``)."""
+    return form
 
 
 @pytest.fixture
-def make_recipient(demo):
-    """A further vertrouwenspersoon with key and TOTP, designated to the given form."""
-    from django.contrib.auth.models import Group, User
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
+def make_recipient(db):
+    """A further vertrouwenspersoon with key and TOTP (address ``<username>@school.test``),
+    designated to the given form."""
     from example_site.demo_channel import VP_PASSPHRASE, VP_PASSWORD
-    from wagtail_vertrouwen.channel import crypto
-    from wagtail_vertrouwen.channel.models import RecipientKey
-    from wagtail_vertrouwen.channel.services import designate as recipients
+    from tests.factories import make_vp
 
     def make(username, form=None, password=VP_PASSWORD, passphrase=VP_PASSPHRASE):
         """``password`` logs in; ``passphrase`` (distinct by default) unlocks the key."""
-        user = User.objects.create_user(username, f"{username}@demo.example", password)
-        user.groups.add(Group.objects.get(name="Vertrouwenspersonen"))
-        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-        keys = crypto.generate_recipient_keys(passphrase, crypto.FAST_KDF)
-        RecipientKey.objects.create(
-            user=user,
-            public_key=keys.public_key,
-            wrapped_by_secret=keys.wrapped_by_secret,
-            wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
-        )
-        user.recovery_code = keys.recovery_code
-        if form is not None:
-            recipients.designate(form, user, User.objects.get(username="beheerder"))
-        return user
+        return make_vp(username, form, password, passphrase=passphrase)
 
     return make
 

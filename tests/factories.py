@@ -58,11 +58,12 @@ def make_vp(
     return user
 
 
-def make_school(hostname=HOSTNAME, title="OBS Test"):
-    """A site with a home page; returns the home page."""
-    locale = Locale.objects.get_or_create(language_code="nl")[0]
+def make_school(hostname=HOSTNAME, title="OBS Test", *, language="nl", page_class=Page):
+    """A site with a home page (a ``page_class``, in the Locale of ``language``); returns the
+    home page."""
+    locale = Locale.objects.get_or_create(language_code=language)[0]
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
-    home = Page(title=title, slug=hostname.replace(".", "-"), locale=locale)
+    home = page_class(title=title, slug=hostname.replace(".", "-"), locale=locale)
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
@@ -79,3 +80,27 @@ def make_form(home=None, **fields) -> MeldingFormPage:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def make_profile(parent, title="Noor Jansen", *, roles=("interne_vertrouwenspersoon",), **fields):
+    """A live vertrouwenspersoon profile under a new index page below ``parent`` (or under
+    ``parent`` itself when it is an index), in ``parent``'s locale."""
+    from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
+
+    index = parent.specific
+    if not isinstance(index, VertrouwenspersonenIndexPage):
+        index = VertrouwenspersonenIndexPage(
+            title="Vertrouwenspersonen", slug="vertrouwenspersonen"
+        )
+        parent.add_child(instance=index)
+        index.save_revision().publish()
+    profile = VertrouwenspersoonPage(
+        title=title,
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
+        roles=list(roles),
+        **fields,
+    )
+    index.add_child(instance=profile)
+    profile.save_revision().publish()
+    profile.refresh_from_db()
+    return profile

@@ -1,8 +1,6 @@
 """A real S3 HTTP endpoint on loopback for the tests: moto in server mode, in this process's
 own thread, reached by django-storages and boto3 over HTTP like any S3 service."""
 
-import socket
-
 import boto3
 from moto.server import ThreadedMotoServer
 
@@ -11,20 +9,17 @@ REGION = "eu-west-1"
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}  # moto accepts any
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class S3Endpoint:
     def __init__(self):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        # Port 0: the system picks a free port when the server binds, so parallel test
+        # processes never race for one.
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.url = None
 
     def start(self):
         self.server.start()
+        host, port = self.server.get_host_and_port()
+        self.url = f"http://{host}:{port}"
         self.client().create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
         )

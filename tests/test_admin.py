@@ -9,18 +9,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
+from tests.factories_core import AREA_TITLES, make_editor, make_regenboog
 from wagtail_vertrouwen.models import VertrouwenspersoonPage
 
 pytestmark = pytest.mark.django_db
-
-AREA_TITLES = [
-    "Schoolorganisatie",
-    "Onderwijs en begeleiding",
-    "Huiselijk geweld en kindermishandeling",
-    "Persoonlijke problemen en thuissituatie",
-    "Seksueel grensoverschrijdend gedrag",
-    "Pesten, discriminatie en agressie",
-]
 
 
 def add_url(model, parent):
@@ -35,19 +27,29 @@ def block_definitions(response):
 
 
 @pytest.fixture
+def home(db):
+    """A school homepage with a route-finder and a profiles index."""
+    return make_regenboog()
+
+
+@pytest.fixture
+def index(home):
+    return home.vertrouwenspersonen_page
+
+
+@pytest.fixture
+def editor(home):
+    """The school's web editor, as the demo sets her up."""
+    return make_editor(home)
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client
 
 
-def test_demo_editor_may_publish(demo, editor):
-    home = demo["homes"]["regenboog"]
-    assert home.permissions_for_user(editor).can_publish()
-
-
-def test_editor_may_create_each_page_type(demo, editor_client):
-    home = demo["homes"]["regenboog"]
-    index = demo["indexes"]["regenboog"]
+def test_editor_may_create_each_page_type(home, index, editor_client):
     for model, parent in [
         ("vertrouwenspersonenindexpage", home),
         ("vertrouwenspersoonpage", index),
@@ -57,15 +59,15 @@ def test_editor_may_create_each_page_type(demo, editor_client):
         assert response.status_code == 200, model
 
 
-def test_profiles_only_go_under_an_index(demo, editor_client):
-    response = editor_client.get(add_url("vertrouwenspersoonpage", demo["homes"]["regenboog"]))
+def test_profiles_only_go_under_an_index(home, editor_client):
+    response = editor_client.get(add_url("vertrouwenspersoonpage", home))
     # Wagtail refuses: a redirect with an error message for a logged-in editor.
     assert response.status_code in (302, 403)
     assert "vw-" not in response.content.decode()
 
 
-def test_adding_a_route_finder_prefills_the_six_areas(demo, editor_client):
-    response = editor_client.get(add_url("routewijzerpage", demo["homes"]["regenboog"]))
+def test_adding_a_route_finder_prefills_the_six_areas(home, editor_client):
+    response = editor_client.get(add_url("routewijzerpage", home))
     definitions = json.dumps(block_definitions(response), ensure_ascii=False)
     for title in AREA_TITLES:
         assert title in definitions
@@ -74,12 +76,12 @@ def test_adding_a_route_finder_prefills_the_six_areas(demo, editor_client):
 
 
 def test_prefill_stays_in_the_content_language_whatever_the_editors_ui_language(
-    demo, editor_client, editor
+    home, editor_client, editor
 ):
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"
     profile.save()
-    response = editor_client.get(add_url("routewijzerpage", demo["homes"]["regenboog"]))
+    response = editor_client.get(add_url("routewijzerpage", home))
     assert "Add" in response.content.decode()  # the admin itself speaks English now
     definitions = json.dumps(block_definitions(response), ensure_ascii=False)
     assert "Pesten, discriminatie en agressie" in definitions
@@ -106,8 +108,7 @@ def profile_post(**overrides):
     return data
 
 
-def test_editor_creates_a_profile(demo, editor_client):
-    index = demo["indexes"]["regenboog"]
+def test_editor_creates_a_profile(index, editor_client):
     response = editor_client.post(add_url("vertrouwenspersoonpage", index), profile_post())
     assert response.status_code == 302, response.content.decode()[:2000]
     page = VertrouwenspersoonPage.objects.get(slug="sanne-visser")
@@ -127,9 +128,8 @@ def test_editor_creates_a_profile(demo, editor_client):
     ],
 )
 def test_bad_profile_input_gets_a_field_message_and_keeps_what_was_typed(
-    demo, editor_client, overrides, field
+    index, editor_client, overrides, field
 ):
-    index = demo["indexes"]["regenboog"]
     response = editor_client.post(
         add_url("vertrouwenspersoonpage", index), profile_post(**overrides)
     )
@@ -143,13 +143,13 @@ def test_bad_profile_input_gets_a_field_message_and_keeps_what_was_typed(
     assert "woensdag 12.00 uur" in content
 
 
-def test_a_new_route_finder_page_starts_with_a_prefilled_route_finder(demo, editor_client):
+def test_a_new_route_finder_page_starts_with_a_prefilled_route_finder(home, editor_client):
     from wagtail_vertrouwen.models import RoutewijzerPage
 
     page = RoutewijzerPage(title="Routewijzer")
     assert [block.block_type for block in page.body] == ["routewijzer"]
     assert len(page.body[0].value["areas"]) == 6
-    response = editor_client.get(add_url("routewijzerpage", demo["homes"]["regenboog"]))
+    response = editor_client.get(add_url("routewijzerpage", home))
     # The initial value (not only the block definition) carries the six areas.
     found = re.findall(r'data-w-block-arguments-value="([^"]*)"', response.content.decode())
     initial = json.dumps([json.loads(html.unescape(value)) for value in found])

@@ -2,8 +2,10 @@
 holds a marker; the marker must be nowhere at rest (database, file system, S3 bucket, mail,
 sessions, cache, logs) and must come back only to the designated recipient."""
 
+import io
 import logging
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,13 +14,15 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.storage import storages
+from django.core.signals import got_request_exception
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.views.debug import ExceptionReporter, get_exception_reporter_class
 
 from wagtail_vertrouwen.channel.models import Melding
 
-from .channel import enter, pdf, png, send, upload
+from .channel import answers, enter, page_challenge, pdf, png, send, upload
 from .s3 import S3Endpoint
 
 MARKER = "ZQXMARKER93"
@@ -179,3 +183,86 @@ def test_the_check_would_notice_plaintext(melding_form, caplog):
     assert [v for v in database_dump() if v is not None and contains_marker(v)]
     logging.getLogger("wagtail_vertrouwen").warning("leak %s", MARKER)
     assert [r for r in caplog.records if contains_marker(r.getMessage())]
+
+
+# Error reports ---------------------------------------------------------------------------------
+
+
+def upload_obj():
+    from wagtail_vertrouwen.channel.forms.uploads import Upload
+
+    data = png()
+    return Upload(name="a.png", content_type="image/png", size=len(data), file=io.BytesIO(data))
+
+
+def test_error_reports_carry_no_plaintext(melding_form, rf, monkeypatch):
+    """A fault while storing: the admins' error mail (Django's ExceptionReporter with the
+    project's filter) shows neither the POST data nor the package's local variables."""
+    from wagtail_vertrouwen.channel import storage
+    from wagtail_vertrouwen.channel.services.submit import submit
+
+    def broken(source, key):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storage, "store", broken)
+    client = Client()
+    response = send(client, melding_form, files=[upload("a.png", png())], wat="GEHEIM-RAPPORT")
+    assert response.status_code == 500 and "GEHEIM-RAPPORT" in response.content.decode()
+    data = answers(wat="GEHEIM-RAPPORT")
+    request = rf.post(reverse("wagtail_vertrouwen:melding_submit", args=[melding_form.pk]), data)
+    try:
+        submit(melding_form, melding_form.get_site(), data, [upload_obj()])
+    except OSError:
+        report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
+    assert "disk full" in report  # the report is there
+    assert "GEHEIM-RAPPORT" not in report
+
+
+def _report(monkeypatch, do_request):
+    from wagtail_vertrouwen.channel.services import challenge
+
+    class DeadCache:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("cache down")
+
+        add = incr = get
+
+    captured = {}
+
+    def grab(sender, request, **kwargs):
+        reporter = get_exception_reporter_class(request)
+        captured["report"] = reporter(request, *sys.exc_info(), is_email=True).get_traceback_text()
+
+    got_request_exception.connect(grab)
+    try:
+        client = Client(raise_request_exception=False)
+        solved = page_challenge(client, do_request.page)
+        monkeypatch.setattr(challenge, "cache", DeadCache())
+        response = do_request(client, solved)
+    finally:
+        got_request_exception.disconnect(grab)
+    assert response.status_code == 500
+    return captured["report"]
+
+
+def test_error_reports_hide_attachment_names_on_the_form_and_the_api(melding_form, monkeypatch):
+    def form(client, solved):
+        return send(
+            client,
+            melding_form,
+            files=[upload("GEHEIM-naam.png", png())],
+            challenge=solved,
+            wat="GEHEIMTEKST",
+        )
+
+    def api(client, solved):
+        data = answers(wat="GEHEIMTEKST", challenge=solved)
+        data["bijlagen"] = [upload("GEHEIM-naam.png", png())]
+        url = reverse("wagtail_vertrouwen:api_melding_submit", args=[melding_form.pk])
+        return client.post(url, data, HTTP_HOST=melding_form.get_site().hostname)
+
+    for do in (form, api):
+        do.page = melding_form
+        report = _report(monkeypatch, do)
+        assert "cache down" in report  # it is the report of this failure
+        assert "GEHEIMTEKST" not in report and "GEHEIM-naam" not in report

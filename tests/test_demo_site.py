@@ -1,4 +1,8 @@
-"""The example site: demo logins work only with the demo settings; load_demo is demo-only."""
+"""The example site: demo logins work only with the demo settings; load_demo is demo-only.
+
+Tests of the login rule build only the demo's accounts; the demo itself is built where it is
+what the test is about (load_demo, the demo's pages, its editor, building it twice).
+"""
 
 import pytest
 from django.contrib.auth import authenticate
@@ -6,30 +10,45 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from example_site.demo import DEMO_USERS
+from example_site.demo_channel import VP_PASSWORD, VP_TOTP_KEY, VP_USERNAME
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def demo_users(db):
+    """The demo's accounts with their published passwords, as ``build_demo`` leaves them: the
+    editor, the superuser, and the vertrouwenspersoon with the demo's TOTP device."""
+    from django.contrib.auth.models import User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for demo_user in DEMO_USERS:
+        create = User.objects.create_superuser if demo_user.superuser else User.objects.create_user
+        create(demo_user.username, f"{demo_user.username}@demo.example", demo_user.password)
+    vp = User.objects.create_user(VP_USERNAME, "vertrouwenspersoon@demo.example", VP_PASSWORD)
+    TOTPDevice.objects.create(user=vp, name="Demo", key=VP_TOTP_KEY, confirmed=True)
+
+
 @pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.username)
-def test_demo_credentials_are_refused_outside_the_demo(demo, demo_user):
+def test_demo_credentials_are_refused_outside_the_demo(demo_users, demo_user):
     assert authenticate(username=demo_user.username, password=demo_user.password) is None
 
 
 @pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.username)
-def test_demo_credentials_work_with_the_demo_settings(demo, demo_user):
+def test_demo_credentials_work_with_the_demo_settings(demo_users, demo_user):
     with override_settings(DEMO=True):
         user = authenticate(username=demo_user.username, password=demo_user.password)
     assert user is not None and user.username == demo_user.username
 
 
-def test_a_demo_password_is_refused_even_for_another_account(demo):
+def test_a_demo_password_is_refused_even_for_another_account(db):
     from django.contrib.auth.models import User
 
     User.objects.create_user("copycat", password=DEMO_USERS[0].password)
     assert authenticate(username="copycat", password=DEMO_USERS[0].password) is None
 
 
-def test_real_passwords_still_work(demo):
+def test_real_passwords_still_work(db):
     from django.contrib.auth.models import User
 
     User.objects.create_user("echte-redacteur", password="een lang en echt wachtwoord 42")
@@ -37,7 +56,7 @@ def test_real_passwords_still_work(demo):
     assert user is not None
 
 
-def test_admin_login_with_demo_credentials_fails_outside_the_demo(demo, client):
+def test_admin_login_with_demo_credentials_fails_outside_the_demo(demo_users, client):
     response = client.post("/admin/login/", {"username": "beheerder", "password": "demo-beheerder"})
     assert response.status_code == 200  # the form again, with an error
     assert "_auth_user_id" not in client.session
@@ -60,9 +79,26 @@ def test_load_demo_builds_two_schools(db, capsys):
     output = capsys.readouterr().out
     for user in DEMO_USERS:
         assert f"{user.username} / {user.password}" in output
+    assert f"{VP_USERNAME} / {VP_PASSWORD}" in output
+    # The printed logins are the demo's: they work with the demo settings.
+    with override_settings(DEMO=True):
+        for user in DEMO_USERS:
+            assert authenticate(username=user.username, password=user.password) is not None
+        assert authenticate(username=VP_USERNAME, password=VP_PASSWORD) is not None
 
 
-def test_public_pages_forbid_loading_anything_from_elsewhere(demo, client):
+def test_the_demo_editor_may_publish_both_schools(demo):
+    from django.contrib.auth.models import User
+
+    editor = User.objects.get(username="redacteur")
+    for home in demo["homes"].values():
+        assert home.permissions_for_user(editor).can_publish()
+
+
+def test_public_pages_forbid_loading_anything_from_elsewhere(client):
+    from tests.factories_core import make_board
+
+    make_board("Fatima El Amrani", schools=["regenboog"])
     for url in ("/", "/vertrouwenspersonen/", "/vertrouwenspersonen/fatima-el-amrani/"):
         policy = client.get(url)["Content-Security-Policy"]
         assert "default-src 'self'" in policy
@@ -92,15 +128,13 @@ def test_loading_the_demo_twice_leaves_one_photo_per_person(db):
     assert Image.objects.count() == len(with_photo)
 
 
-def test_the_demo_vertrouwenspersoon_is_refused_outside_the_demo(demo):
-    from example_site.demo_channel import VP_PASSWORD, VP_USERNAME
-
+def test_the_demo_vertrouwenspersoon_is_refused_outside_the_demo(demo_users):
     assert authenticate(username=VP_USERNAME, password=VP_PASSWORD) is None
     with override_settings(DEMO=True):
         assert authenticate(username=VP_USERNAME, password=VP_PASSWORD) is not None
 
 
-def test_demo_totp_prints_the_current_code_with_the_demo_settings_only(demo, capsys):
+def test_demo_totp_prints_the_current_code_with_the_demo_settings_only(demo_users, capsys):
     from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

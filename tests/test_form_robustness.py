@@ -7,12 +7,17 @@ and shows that it no longer works.
 7  the browser's autofill store keeping what the melder typed
 9  a crafted proof-of-work payload that gives a 500
 10 a stale CSRF token that loses the melding
+
+and, from the first review, attachments too large together, too many, or a decompression bomb.
 """
 
 import base64
 import json
 import logging
+import os
 import re
+import struct
+import zlib
 from datetime import timedelta
 from html.parser import HTMLParser
 from io import BytesIO
@@ -25,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.log import AdminEmailHandler
 from django.utils.translation import gettext
+from PIL import Image
 
 from wagtail_vertrouwen.channel.forms import melding as melding_form
 from wagtail_vertrouwen.channel.forms.uploads import Upload, safe_name
@@ -34,7 +40,7 @@ from wagtail_vertrouwen.channel.services.submit import submit
 from wagtail_vertrouwen.channel.views import api as api_views
 from wagtail_vertrouwen.channel.views import form as form_views
 
-from .channel import answers, enter, page_challenge, pdf, send, solve, upload
+from .channel import answers, enter, page_challenge, pdf, png, send, solve, upload
 
 
 def host(page):
@@ -450,3 +456,48 @@ def test_the_page_sets_no_csrf_cookie(form, recipient):
     response = Client().get(form.url, **host(form))
     assert "csrftoken" not in response.cookies
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+# Attachments that are too large together, too many, or a decompression bomb -------------------
+
+
+def noise_jpeg(minimum):
+    side = 100
+    while True:
+        image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+        buffer = BytesIO()
+        image.save(buffer, format="JPEG", quality=95)
+        if buffer.tell() >= minimum:
+            return buffer.getvalue()
+        side += 40
+
+
+def bomb_png(width=20000, height=20000):
+    """A small PNG whose header claims 400 million pixels."""
+    data = png()
+    start = 16
+    header = bytearray(data[start : start + 13])
+    header[0:8] = struct.pack(">II", width, height)
+    crc = struct.pack(">I", zlib.crc32(b"IHDR" + bytes(header)) & 0xFFFFFFFF)
+    return data[:start] + bytes(header) + crc + data[start + 17 :]
+
+
+def test_files_over_the_total_are_refused_not_cut_off(form, recipient, settings):
+    settings.WAGTAIL_VERTROUWEN_ATTACHMENT_MAX_BYTES = 400_000
+    settings.WAGTAIL_VERTROUWEN_ATTACHMENTS_TOTAL_MAX_BYTES = 500_000
+    first, second = noise_jpeg(300_000)[:390_000], noise_jpeg(300_000)[:390_000]
+    response = send(Client(), form, files=[upload("a.jpg", first), upload("b.jpg", second)])
+    assert response.status_code == 400 and "samen" in response.content.decode()
+    assert not Melding.objects.exists()
+
+
+def test_a_decompression_bomb_is_refused_with_a_message(form, recipient):
+    response = send(Client(), form, files=[upload("bom.png", bomb_png())], wat="Blijft")
+    assert response.status_code == 400
+    assert "geen foto" in response.content.decode() and "Blijft" in response.content.decode()
+
+
+def test_more_files_than_django_accepts_gets_our_message(form, recipient):
+    response = send(Client(), form, files=[upload(f"f{i}.png", png()) for i in range(101)])
+    assert response.status_code == 400
+    assert "hoogstens 5" in response.content.decode()

@@ -22,6 +22,7 @@ from wagtail_vertrouwen.channel.models import (
 from wagtail_vertrouwen.channel.services import designate as recipients
 
 from .channel import enter, pdf, png, send, unlock, upload
+from .factories import admin, make_form, make_school, vp_group
 
 MARKER = "INBOXMARKER7Q"
 
@@ -52,11 +53,24 @@ def urls(melding):
     ]
 
 
-def _moderator(demo):
-    user = User.objects.create_user("moderator", "m@demo.example", "x")
+def host(page):
+    return {"HTTP_HOST": page.get_site().hostname}
+
+
+def _editor():
+    """A web editor who edits and publishes the schools' pages (Wagtail's Editors group)."""
+    user = User.objects.create_user("redacteur", "redacteur@school.test", "x")
+    group, _created = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user
+
+
+def _moderator(homes):
+    user = User.objects.create_user("moderator", "m@school.test", "x")
     group, _created = Group.objects.get_or_create(name="Moderators")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for home in demo["homes"].values():
+    for home in homes:
         for codename in (
             "add_page",
             "change_page",
@@ -71,14 +85,16 @@ def _moderator(demo):
     return user
 
 
-def _clients(demo, vp, editor, superuser, make_recipient):
+def _clients(melding_form, vp, make_recipient):
     """Every kind of visitor of the access matrix, except the one who may read."""
-    second = make_recipient("tweede_vp", form=demo["channel"]["forms"]["vlinder"])
+    other_form = make_form(make_school("tweede.test", "OBS Tweede"))
+    second = make_recipient("tweede_vp", form=other_form)
+    homes = [melding_form.get_parent(), other_form.get_parent()]
     clients = {"anonymous": Client()}
     for name, user in [
-        ("editor", editor),
-        ("moderator", _moderator(demo)),
-        ("superuser", superuser),
+        ("editor", _editor()),
+        ("moderator", _moderator(homes)),
+        ("superuser", admin()),
     ]:
         clients[name] = Client()
         clients[name].force_login(user)
@@ -88,8 +104,8 @@ def _clients(demo, vp, editor, superuser, make_recipient):
     return clients
 
 
-def test_access_matrix(demo, melding, vp, editor, superuser, make_recipient):
-    clients = _clients(demo, vp, editor, superuser, make_recipient)
+def test_access_matrix(melding_form, melding, vp, make_recipient):
+    clients = _clients(melding_form, vp, make_recipient)
     data = {"status": "afgesloten", "note": "x", "confirm": "on"}
     for who, client in clients.items():
         for method, url in urls(melding):
@@ -119,9 +135,10 @@ def test_access_matrix(demo, melding, vp, editor, superuser, make_recipient):
             assert MARKER.encode() in body, url
 
 
-def test_superuser_status_grants_nothing_even_with_otp(melding, superuser):
+def test_superuser_status_grants_nothing_even_with_otp(melding):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    superuser = admin()
     TOTPDevice.objects.create(user=superuser, name="app", confirmed=True)
     client = Client()
     client.force_login(superuser)
@@ -156,11 +173,11 @@ def test_a_recipient_added_later_cannot_read_earlier_meldingen(
 
 def test_the_melder_can_keep_a_melding_away_from_one_recipient(melding_form, vp, make_recipient):
     other = make_recipient("andere_vp", form=melding_form)
-    html = Client().get(melding_form.url, HTTP_HOST="127.0.0.1").content.decode()
+    html = Client().get(melding_form.url, **host(melding_form)).content.decode()
     assert 'name="niet_naar"' in html
     # Named by name and address (never the login name), and the posted value is no account id.
     assert (
-        "andere_vp@demo.example" in html
+        "andere_vp@school.test" in html
         and "andere_vp," not in html
         and str(other.pk) not in re.findall(r'name="niet_naar"[^>]*value="([^"]*)"', html)
     )
@@ -201,7 +218,7 @@ def test_an_exclusion_is_honoured_even_if_recipients_change_meanwhile(
     response = client.post(
         reverse("wagtail_vertrouwen:melding_submit", args=[melding_form.pk]),
         data,
-        HTTP_HOST="127.0.0.1",
+        **host(melding_form),
     )
     assert response.status_code == 400
     assert "Over de vertrouwenspersoon zelf" in response.content.decode()
@@ -316,8 +333,8 @@ def test_a_login_password_changed_elsewhere_leaves_the_key_alone(melding, vp):
     assert RecipientKey.objects.get(user=vp).wrapped_by_secret == wrapped
 
 
-def test_restore_with_the_recovery_code(demo, melding, vp):
-    code = demo["channel"]["recovery_code"]
+def test_restore_with_the_recovery_code(melding, vp):
+    code = vp.recovery_code
     client = enter(Client(), vp, unlocked=False)
     restore = reverse("wagtail_vertrouwen_inbox:restore")
     new = {
@@ -352,7 +369,7 @@ def test_first_visit_sets_up_otp_and_key(melding_form):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     user = User.objects.create_user("nieuwe_vp", "n@demo.example", "Eerste-wachtwoord-2026")
-    user.groups.add(Group.objects.get(name="Vertrouwenspersonen"))
+    user.groups.add(vp_group())
     recipients.designate(melding_form, user, None)
     client = Client()
     client.force_login(user)
@@ -379,36 +396,37 @@ def test_first_visit_sets_up_otp_and_key(melding_form):
 
 
 def test_designation_needs_its_permission_and_is_audited_and_notified(
-    melding_form, vp, editor, superuser, django_capture_on_commit_callbacks
+    melding_form, vp, django_capture_on_commit_callbacks
 ):
+    editor, superuser = _editor(), admin()
     index = reverse("wagtail_vertrouwen_recipients:index")
     client = Client()
     client.force_login(editor)
     refused = client.get(index)  # Wagtail turns PermissionDenied into a redirect home
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
-    new = User.objects.create_user("derde", "derde@demo.example", "x")
-    new.groups.add(Group.objects.get(name="Vertrouwenspersonen"))  # only who may use the admin
+    new = User.objects.create_user("derde", "derde@school.test", "x")
+    new.groups.add(vp_group())  # only who may use the admin
     add = reverse("wagtail_vertrouwen_recipients:add", args=[melding_form.pk])
     assert client.post(add, {f"{melding_form.pk}-user": new.pk}).status_code == 302
     assert not melding_form.designations().filter(user=new).exists()
     mail.outbox.clear()
-    admin = Client()
-    admin.force_login(superuser)
-    assert admin.get(index).status_code == 200
+    manager = Client()
+    manager.force_login(superuser)
+    assert manager.get(index).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        admin.post(add, {f"{melding_form.pk}-user": new.pk})
+        manager.post(add, {f"{melding_form.pk}-user": new.pk})
     assert melding_form.designations().filter(user=new).exists()
     entry = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED, subject=new)
     assert entry.actor == superuser
     assert sorted(address for m in mail.outbox for address in m.to) == sorted([vp.email, new.email])
     designation = melding_form.designations().get(user=vp)
-    admin.post(
+    manager.post(
         reverse("wagtail_vertrouwen_recipients:remove", args=[melding_form.pk, designation.pk])
     )
     assert AuditEntry.objects.filter(action=AuditAction.RECIPIENT_REMOVED, subject=vp).exists()
     # The last recipient of a live form stays.
     last = melding_form.designations().get()
-    admin.post(reverse("wagtail_vertrouwen_recipients:remove", args=[melding_form.pk, last.pk]))
+    manager.post(reverse("wagtail_vertrouwen_recipients:remove", args=[melding_form.pk, last.pk]))
     assert melding_form.designations().count() == 1
 
 
@@ -455,10 +473,40 @@ def test_listing_and_export_are_audited_apart_from_reading(melding, vp):
     assert AuditAction.DECRYPTED not in actions
 
 
-def test_the_designate_permission_can_be_given_in_the_group_editor(superuser):
+def test_the_designate_permission_can_be_given_in_the_group_editor(db):
     client = Client()
-    client.force_login(superuser)
+    client.force_login(admin())
     group = Group.objects.get(name="Editors")
     html = client.get(reverse("wagtailusers_groups:edit", args=[group.pk])).content.decode()
     permission = Permission.objects.get(codename="designate_recipients")
     assert f'value="{permission.pk}"' in html
+
+
+@pytest.mark.parametrize("view", ["detail", "status", "note", "download"])
+def test_a_co_recipient_deleting_meanwhile_gives_404_not_500(
+    melding_form, vp, make_recipient, monkeypatch, view, django_capture_on_commit_callbacks
+):
+    from wagtail_vertrouwen.channel.services.reading import delete_melding
+    from wagtail_vertrouwen.channel.views import inbox as views
+
+    other = make_recipient("tweede", form=melding_form)
+    assert send(Client(), melding_form, files=[upload("a.png", png())]).status_code == 302
+    melding = Melding.objects.get()
+    bijlage = melding.bijlagen.get()
+    client = enter(Client(), vp)
+    original = views._melding
+
+    def racing(request, pk):
+        found = original(request, pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            delete_melding(Melding.objects.get(pk=pk), other)  # the other request commits now
+        return found
+
+    monkeypatch.setattr(views, "_melding", racing)
+    args = [melding.pk, bijlage.pk] if view == "download" else [melding.pk]
+    url = reverse(f"wagtail_vertrouwen_inbox:{view}", args=args)
+    if view in ("detail", "download"):
+        response = client.get(url)
+    else:
+        response = client.post(url, {"status": "afgesloten", "note": "n"})
+    assert response.status_code == 404

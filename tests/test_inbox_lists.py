@@ -163,7 +163,29 @@ def test_bad_filter_values_are_no_500(buried, recipient):
         assert client.get(reverse(INDEX), params).status_code == 200, params
 
 
+def test_a_deletion_by_a_co_recipient_stays_in_the_others_log(form, recipient):
+    other = make_vp("tweede", form)
+    assert send(Client(), form, wat="verdwijnt").status_code == 302
+    melding = Melding.objects.get()
+    enter(Client(), other).post(
+        reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"}
+    )
+    log = enter(Client(), recipient).get(reverse(LOG))
+    seen = {(e.action, e.actor_name) for e in log.context["object_list"]}
+    assert (AuditAction.DELETED, "tweede") in seen and (AuditAction.RECEIVED, "") in seen
+
+
 # The inbox list ------------------------------------------------------------------------------
+
+
+def test_listing_writes_one_audit_line_however_many_meldingen(form, recipient):
+    for number in range(3):
+        send(Client(), form, wat=f"melding {number}")
+    client = enter(Client(), recipient)
+    before = AuditEntry.objects.count()
+    client.get(reverse(INDEX))
+    assert AuditEntry.objects.count() == before + 1
+    assert AuditEntry.objects.latest("pk").detail == "3"
 
 
 def many_meldingen(form, recipient, count, *, status="nieuw", read=False):

@@ -2,6 +2,7 @@
 the code is accepted and when the key is unlocked (fixation), the verification lasts a working
 day and one browser session, and the inbox's cookies are ``__Host-`` cookies where Secure."""
 
+import re
 import time
 
 import pytest
@@ -266,3 +267,26 @@ def test_a_check_asks_for_a_host_prefixed_session_cookie(settings):
     assert not warned()
     settings.SESSION_COOKIE_DOMAIN = ".school.test"
     assert warned()
+
+
+def test_the_unlock_cookie_is_secure_behind_a_tls_proxy(recipient, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    client = enter(Client(), recipient, unlocked=False)
+    response = client.post(reverse(UNLOCK), {"passphrase": VP_PASSPHRASE})
+    cookie = response.cookies["__Host-vertrouwen_unlock_key"]  # Secure, so a __Host- cookie
+    assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Strict"
+
+
+# Enrolment -----------------------------------------------------------------------------------
+
+
+def test_every_visit_to_the_enrolment_gets_a_new_secret(form):
+    newcomer = make_vp("nieuw", form, totp=False)
+    secrets = []
+    for _visit in range(2):
+        client = Client()
+        client.force_login(newcomer)
+        html = client.get(reverse(OTP)).content.decode()
+        secrets.append(re.search(r"<code>([A-Z2-7]{32})</code>", html).group(1))
+    assert secrets[0] != secrets[1]
+    assert TOTPDevice.objects.filter(user=newcomer).count() == 1

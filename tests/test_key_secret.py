@@ -246,3 +246,49 @@ def test_a_key_still_wrapped_with_the_login_password_must_get_its_own_passphrase
         crypto.unwrap_with_secret(key.wrapped_by_secret, VP_PASSWORD)
     unlock(client, HERS)
     assert client.get(url("index")).status_code == 200
+
+
+# A new key ---------------------------------------------------------------------------------
+
+
+def test_after_a_new_key_old_meldingen_are_marked_and_new_ones_read(form, recipient):
+    assert send(Client(), form, wat="oud").status_code == 302
+    old = Melding.objects.get()
+    RecipientKey.objects.filter(user=recipient).delete()  # lost passphrase and recovery code
+    client = enter(Client(), recipient, unlocked=False)
+    client.post(url("key_setup"), twice(VP_PASSPHRASE))
+    assert send(Client(), form, wat="NIEUWE-MELDING").status_code == 302
+    index = client.get(url("index"))
+    assert (
+        index.status_code == 200
+        and "Niet leesbaar met uw huidige sleutel" in index.content.decode()
+    )
+    assert client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[old.pk])).status_code == 404
+    new = Melding.objects.exclude(pk=old.pk).get()
+    assert (
+        "NIEUWE-MELDING"
+        in client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[new.pk])).content.decode()
+    )
+
+
+def test_a_double_click_on_key_setup_is_no_500(recipient, monkeypatch):
+    from wagtail_vertrouwen.channel.services import keys as security
+
+    RecipientKey.objects.filter(user=recipient).delete()
+    first = enter(Client(), recipient, unlocked=False)
+    second = enter(Client(), recipient, unlocked=False)
+    original = crypto.generate_recipient_keys
+    seen = {}
+
+    def slow(password, limits):
+        keys = original(password, limits)
+        if not seen:  # the first click finishes while the second derives its key
+            seen["busy"] = True
+            seen["first"] = first.post(url("key_setup"), twice(VP_PASSPHRASE))
+        return keys
+
+    monkeypatch.setattr(security.crypto, "generate_recipient_keys", slow)
+    response = second.post(url("key_setup"), twice(VP_PASSPHRASE))
+    assert response.status_code == 302 and response["Location"].endswith("/unlock/")
+    assert seen["first"].status_code == 200
+    assert RecipientKey.objects.filter(user=recipient).count() == 1

@@ -102,3 +102,24 @@ def test_openapi_document_is_valid_and_matches_the_form():
         "application/json"
     ]["schema"]
     assert set(MeldingForm.STORED_FIELDS) <= set(schema["properties"])
+
+
+def test_deeply_nested_json_is_a_clear_400(melding_form):
+    response = Client().post(
+        url(melding_form),
+        "[" * 200_000 + "]" * 200_000,
+        content_type="application/json",
+        HTTP_HOST=melding_form.get_site().hostname,
+    )
+    assert response.status_code == 400 and "JSON" in response.json()["errors"]["__all__"][0]
+
+
+def test_half_an_emoji_in_json_is_a_clear_400(melding_form):
+    client = Client()
+    payload = {
+        **answers(wat="ik \ud83d schrijf"),
+        "challenge": fresh_challenge(client, melding_form),
+    }
+    response = post_json(client, melding_form, payload)
+    assert response.status_code == 400 and "wat" in response.json()["errors"]
+    assert not Melding.objects.exists()

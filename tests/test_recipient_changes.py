@@ -10,8 +10,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from wagtail_vertrouwen.channel.forms.melding import MeldingForm, recipient_token
@@ -27,24 +25,8 @@ from wagtail_vertrouwen.channel.policy import identity
 from wagtail_vertrouwen.channel.services import designate
 from wagtail_vertrouwen.channel.services.purge import purge_expired
 
-from .channel import send
+from .channel import admin_client, mails_to, nl, page_challenge, send
 from .factories import admin, make_vp, vp_group
-
-
-def nl(message):
-    """A mail's wording as the site's language renders it (English until translated)."""
-    with translation.override("nl"):
-        return gettext(message)
-
-
-def mails_to(address):
-    return [m for m in mail.outbox if address in m.to]
-
-
-def admin_client():
-    client = Client()
-    client.force_login(admin())
-    return client
 
 
 def removals(user=None):
@@ -329,6 +311,75 @@ def test_the_next_melding_ends_a_designation_that_lapsed_without_signal(
     assert list(Melding.objects.get().accesses.values_list("recipient", flat=True)) == [
         colleague.pk
     ]
+
+
+def test_deleting_or_deactivating_a_recipient_account_is_audited_and_notified(
+    form, recipient, colleague, django_capture_on_commit_callbacks
+):
+    third = make_vp("vp3", form)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        colleague.delete()
+    assert AuditEntry.objects.filter(
+        action=AuditAction.RECIPIENT_REMOVED, detail__contains="vp2"
+    ).exists()
+    assert recipient.email in [address for message in mail.outbox for address in message.to]
+    with django_capture_on_commit_callbacks(execute=True):
+        third.is_active = False
+        third.save()
+    assert not form.designations().filter(user=third).exists()
+    assert AuditEntry.objects.filter(
+        action=AuditAction.RECIPIENT_REMOVED, detail__contains="vp3"
+    ).exists()
+
+
+def test_bulk_deactivation_in_wagtail_is_audited_and_does_not_silently_come_back(
+    form, recipient, colleague, django_capture_on_commit_callbacks
+):
+    from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
+
+    mail.outbox.clear()
+    SetActiveStateBulkAction.execute_action([colleague], mark_as_active=False, model=User)
+    assert [u.username for u in form.recipients()] == ["vp1"]
+    # No signal fired: the tasks' sweep (or Wagtail's after_bulk_action hook) ends it.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert designate.end_lapsed_designations() == 1
+    assert AuditEntry.objects.filter(
+        action=AuditAction.RECIPIENT_REMOVED, detail__contains="vp2"
+    ).exists()
+    assert recipient.email in {a for m in mail.outbox for a in m.to}
+    SetActiveStateBulkAction.execute_action([colleague], mark_as_active=True, model=User)
+    assert [u.username for u in form.recipients()] == ["vp1"]
+
+
+def test_an_inactive_account_receives_nothing(form, recipient):
+    User.objects.filter(pk=recipient.pk).update(is_active=False)  # bypassing the save() signal
+    assert form.designations().filter(user=recipient).exists()
+    assert form.recipients() == []
+    html = Client().get(form.url, HTTP_HOST=form.get_site().hostname).content.decode()
+    assert "kan nog geen meldingen ontvangen" in html
+
+
+def test_designation_pages_keep_working_after_recipient_changes(form, recipient, colleague):
+    designate.remove(form.designations().get(user=colleague), form, None)
+    assert list(form.designations().values_list("user__username", flat=True)) == ["vp1"]
+    html = Client().get(form.url, HTTP_HOST=form.get_site().hostname).content.decode()
+    assert 'name="niet_naar"' not in html
+    assert page_challenge(Client(), form)
+
+
+def test_a_recipients_new_email_address_is_audited_and_told_to_the_old_one(
+    form, recipient, django_capture_on_commit_callbacks
+):
+    old = recipient.email
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        recipient.email = "omgeleid@example.org"
+        recipient.save()
+    assert old in {a for m in mail.outbox for a in m.to}
+    assert AuditEntry.objects.filter(
+        action=AuditAction.RECIPIENT_CONTACT_CHANGED, subject=recipient
+    ).exists()
 
 
 # Names ---------------------------------------------------------------------------------------

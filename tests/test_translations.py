@@ -8,6 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.factories_core import make_board, make_regenboog, translate
 from wagtail_vertrouwen.blocks import defaults
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +101,8 @@ def test_an_unknown_language_falls_back_to_english():
 
 
 @pytest.mark.django_db
-def test_the_site_speaks_dutch(demo, client):
+def test_the_site_speaks_dutch(client):
+    make_regenboog()
     html = client.get("/").content.decode()
     assert '<html lang="nl" dir="ltr">' in html
     for dutch in (
@@ -117,7 +119,8 @@ def test_the_site_speaks_dutch(demo, client):
 
 
 @pytest.mark.django_db
-def test_profile_page_speaks_dutch(demo, client):
+def test_profile_page_speaks_dutch(client):
+    make_board("Fatima El Amrani", schools=["regenboog"])
     html = client.get("/vertrouwenspersonen/fatima-el-amrani/").content.decode()
     assert "Zo bereik je mij" in html
     assert "Interne vertrouwenspersoon, Aanspreekpunt pesten" in html
@@ -125,7 +128,8 @@ def test_profile_page_speaks_dutch(demo, client):
 
 
 @pytest.mark.django_db
-def test_arabic_pages_are_right_to_left(demo, client):
+def test_arabic_pages_are_right_to_left(client):
+    translate(make_regenboog(), "ar")
     html = client.get("/ar/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "من أنت؟" in html  # interface

@@ -10,3 +10,6 @@ class WagtailVertrouwenConfig(AppConfig):
     label = "wagtail_vertrouwen"
     verbose_name = _("Vertrouwenswerk")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

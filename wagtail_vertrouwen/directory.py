@@ -33,6 +33,7 @@ class Contact:
     description: str = ""
     page_id: int | None = None
     roles: tuple[str, ...] = field(default=())
+    languages: tuple[str, ...] = field(default=())  # codes of the languages the person speaks
 
     @property
     def tel_href(self) -> str:
@@ -49,6 +50,7 @@ class Contact:
             "url": self.full_url or self.url,
             "description": self.description,
             "page_id": self.page_id,
+            "languages": list(self.languages),
         }
 
 
@@ -114,6 +116,7 @@ class Directory:
             full_url=profile.get_full_url(request=self.request) or "",
             page_id=profile.pk,
             roles=tuple(profile.roles),
+            languages=tuple(profile.languages),
         )
 
     def with_roles(self, route_role: str) -> list[Contact]:

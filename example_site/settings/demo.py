@@ -11,3 +11,21 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Notification mail goes through a real queue, as in production: `make demo` runs the worker
+# (`manage.py db_worker`) beside the web server, so failed mails are retried.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker and the web server share one SQLite file: wait for a lock instead of failing.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20  # noqa: F405
+
+# Encrypted attachments outside the publicly served MEDIA_ROOT (check W006).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "vertrouwen": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "bijlagen"},
+    },
+}
+WAGTAIL_VERTROUWEN_ATTACHMENT_STORAGE = "vertrouwen"

@@ -63,6 +63,32 @@ def live_demo(live_server, transactional_db):
 
 
 @pytest.fixture
+def live_board(live_server, transactional_db):
+    """Build a small set-up for the live server instead of the whole demo.
+
+    ``live_board(*people, schools=("regenboog", "vlinder"), languages=())`` makes the demo's
+    schools with their route-finders and only these of the demo's people
+    (tests/factories_core.py); De Regenboog is translated into ``languages`` with its people.
+    Returns the board (``homes``, ``sites``, ``indexes``, ``profiles``) with the base URLs
+    ``regenboog_url`` (127.0.0.1) and ``vlinder_url`` (localhost).
+    """
+    from tests.factories_core import PEOPLE, make_board, translate_school
+
+    port = urlsplit(live_server.url).port
+
+    def build(*people, schools=("regenboog", "vlinder"), languages=()):
+        board = make_board(*people, schools=schools, port=port)
+        own = [p for name, p in board["profiles"].items() if PEOPLE[name]["school"] == "regenboog"]
+        for language in languages:
+            translate_school(board["homes"]["regenboog"], language, own)
+        board["regenboog_url"] = f"http://127.0.0.1:{port}"
+        board["vlinder_url"] = f"http://localhost:{port}"
+        return board
+
+    return build
+
+
+@pytest.fixture
 def new_context(browser):
     """Make browser contexts (phone-sized, Dutch) that refuse to talk to other hosts."""
     contexts, foreign = [], []

@@ -1,19 +1,40 @@
 """The confidential channel end to end in Chromium: a pupil sends a melding from a phone (the
 proof of work runs in the browser), and the vertrouwenspersoon reads it in the admin after
-password, TOTP and unlock with her key passphrase."""
+password, TOTP and unlock with her key passphrase.
+
+Each test builds one school with the demo's melding form and one vertrouwenspersoon, not the
+whole demo."""
 
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.channel import png
-from wagtail_vertrouwen.channel import crypto
-from wagtail_vertrouwen.channel.models import Melding, RecipientKey
+from tests.factories import make_vp
+from tests.factories_core import make_school_form
+from wagtail_vertrouwen.channel.models import Melding
 
 from .conftest import screenshot
 
-PASSWORD = "Browser-toets-2026"  # the demo password works with the demo settings only
+PASSWORD = "Browser-toets-2026"  # not a demo password: those work with the demo settings only
 PASSPHRASE = "Browser-sleutelwachtwoord-2026"  # her key passphrase, not her login password
+
+
+def school_with_form(live_board, languages=()):
+    """De Regenboog with the demo's melding form (translated into ``languages``) and its
+    vertrouwenspersoon, who logs in with PASSWORD and unlocks her key with PASSPHRASE."""
+    board = live_board(schools=["regenboog"])
+    form = make_school_form(board["homes"]["regenboog"], languages=languages)
+    board["vp"] = make_vp(
+        "vertrouwenspersoon",
+        form,
+        PASSWORD,
+        passphrase=PASSPHRASE,
+        first_name="Fatima",
+        last_name="El Amrani",
+        email="vertrouwenspersoon@demo.example",
+    )
+    return board
 
 
 def fill(page, text):
@@ -22,8 +43,10 @@ def fill(page, text):
     page.get_by_label("Wat is er gebeurd?").fill(text)
 
 
-def test_a_pupil_sends_a_melding_from_a_phone(live_demo, phone, tmp_path):
-    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
+def test_a_pupil_sends_a_melding_from_a_phone(live_board, phone, tmp_path):
+    # Translated as in the demo, so the screenshot shows the language links.
+    school = school_with_form(live_board, languages=["en", "ar"])
+    phone.goto(school["regenboog_url"] + "/melding-maken/")
     fill(phone, "Ze pakken steeds mijn tas af. BROWSERMARKER")
     image = tmp_path / "schermafbeelding.png"
     image.write_bytes(png("x"))
@@ -39,9 +62,10 @@ def test_a_pupil_sends_a_melding_from_a_phone(live_demo, phone, tmp_path):
     assert b"BROWSERMARKER" not in bytes(melding.content)
 
 
-def test_without_javascript_the_melder_is_told_and_keeps_the_text(live_demo, new_context):
+def test_without_javascript_the_melder_is_told_and_keeps_the_text(live_board, new_context):
+    school = school_with_form(live_board)
     page = new_context(java_script_enabled=False).new_page()
-    page.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    page.goto(school["regenboog_url"] + "/melding-maken/")
     fill(page, "Mijn tekst mag niet weg")
     page.get_by_role("button", name="Melding versturen").click()
     expect(page.get_by_role("alert").filter(has_text="JavaScript")).to_be_visible()
@@ -50,30 +74,17 @@ def test_without_javascript_the_melder_is_told_and_keeps_the_text(live_demo, new
 
 
 def test_the_vertrouwenspersoon_reads_it_after_password_totp_and_unlock(
-    live_demo, phone, new_context
+    live_board, phone, new_context
 ):
-    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
+    school = school_with_form(live_board)
+    phone.goto(school["regenboog_url"] + "/melding-maken/")
     fill(phone, "Voor de vertrouwenspersoon LEESMARKER")
     phone.get_by_role("button", name="Melding versturen").click()
     phone.wait_for_url("**?verzonden=1")
 
-    vp = live_demo["channel"]["vp"]
-    vp.set_password(PASSWORD)
-    vp.save()
-    keys = crypto.generate_recipient_keys(PASSPHRASE, crypto.FAST_KDF)
-    RecipientKey.objects.filter(user=vp).update(
-        public_key=keys.public_key,
-        wrapped_by_secret=keys.wrapped_by_secret,
-        wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
-    )
-    Melding.objects.all().delete()  # sealed to the old key; send again to the new one
-    phone.goto(live_demo["regenboog_url"] + "/melding-maken/")
-    fill(phone, "Voor de vertrouwenspersoon LEESMARKER")
-    phone.get_by_role("button", name="Melding versturen").click()
-    phone.wait_for_url("**?verzonden=1")
-
+    vp = school["vp"]
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
-    base = live_demo["regenboog_url"]
+    base = school["regenboog_url"]
     page.goto(base + "/admin/vertrouwen/inbox/")
     page.fill("input[name=username]", vp.username)
     page.fill("input[name=password]", PASSWORD)

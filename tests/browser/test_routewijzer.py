@@ -1,4 +1,8 @@
-"""A parent on a phone finds whom to talk to: with and without JavaScript, by keyboard."""
+"""A parent on a phone finds whom to talk to: with and without JavaScript, by keyboard.
+
+Each test builds the demo's schools with only the people it looks at (``live_board``); the
+screenshots of the profile and index pages for the docs are taken of the whole demo.
+"""
 
 import pytest
 from playwright.sync_api import expect
@@ -6,6 +10,8 @@ from playwright.sync_api import expect
 from .conftest import screenshot
 
 BULLYING_FOR_PARENTS = 'section.vw-route[data-audience="ouder"][data-area="ongewenst_gedrag"]'
+#: The people on the parents' bullying route of De Regenboog, and one of De Vlinder's.
+BULLYING_PEOPLE = ("Fatima El Amrani", "Hanneke Bosman", "Yusuf Demir")
 EXPECTED_STEPS = [
     "Mentor of leraar",
     "Schoolleiding",
@@ -28,8 +34,9 @@ def assert_bullying_route_for_parents_of_regenboog(page):
     return route
 
 
-def test_parent_finds_the_bullying_route_without_a_page_load(live_demo, phone):
-    phone.goto(live_demo["regenboog_url"] + "/")
+def test_parent_finds_the_bullying_route_without_a_page_load(live_board, phone):
+    board = live_board(*BULLYING_PEOPLE)
+    phone.goto(board["regenboog_url"] + "/")
     phone.evaluate("window.__samePage = true")
     expect(phone.locator("section.vw-route:visible")).to_have_count(0)
 
@@ -42,9 +49,10 @@ def test_parent_finds_the_bullying_route_without_a_page_load(live_demo, phone):
     screenshot(phone, "routewijzer-ouder-nl.png", phone.locator(BULLYING_FOR_PARENTS))
 
 
-def test_the_same_path_works_without_javascript(live_demo, new_context):
+def test_the_same_path_works_without_javascript(live_board, new_context):
+    board = live_board(*BULLYING_PEOPLE)
     page = new_context(java_script_enabled=False).new_page()
-    page.goto(live_demo["regenboog_url"] + "/")
+    page.goto(board["regenboog_url"] + "/")
     page.get_by_role("radio", name="Ouder of verzorger").check()
     page.locator("input[name=gebied][value=ongewenst_gedrag]").check()
     with page.expect_navigation():
@@ -53,8 +61,9 @@ def test_the_same_path_works_without_javascript(live_demo, new_context):
     assert_bullying_route_for_parents_of_regenboog(page)
 
 
-def test_keyboard_alone_reaches_the_route_and_lands_on_it(live_demo, phone):
-    phone.goto(live_demo["regenboog_url"] + "/")
+def test_keyboard_alone_reaches_the_route_and_lands_on_it(live_board, phone):
+    board = live_board(*BULLYING_PEOPLE)
+    phone.goto(board["regenboog_url"] + "/")
     for _ in range(40):
         phone.keyboard.press("Tab")
         if phone.evaluate("document.activeElement.name") == "wie":
@@ -75,16 +84,18 @@ def test_keyboard_alone_reaches_the_route_and_lands_on_it(live_demo, phone):
     assert_bullying_route_for_parents_of_regenboog(phone)
 
 
-def test_the_other_school_shows_its_own_people(live_demo, phone):
-    phone.goto(live_demo["vlinder_url"] + "/?wie=ouder&gebied=ongewenst_gedrag")
+def test_the_other_school_shows_its_own_people(live_board, phone):
+    board = live_board(*BULLYING_PEOPLE)
+    phone.goto(board["vlinder_url"] + "/?wie=ouder&gebied=ongewenst_gedrag")
     route = phone.locator(BULLYING_FOR_PARENTS)
     expect(route.get_by_role("link", name="Yusuf Demir")).to_be_visible()
     expect(route.get_by_role("link", name="Hanneke Bosman")).to_be_visible()
     assert "Fatima El Amrani" not in route.inner_text()
 
 
-def test_urgent_areas_put_the_emergency_lines_first(live_demo, phone):
-    phone.goto(live_demo["regenboog_url"] + "/?wie=leerling&gebied=huiselijk_geweld")
+def test_urgent_areas_put_the_emergency_lines_first(live_board, phone):
+    board = live_board(schools=["regenboog"])
+    phone.goto(board["regenboog_url"] + "/?wie=leerling&gebied=huiselijk_geweld")
     route = phone.locator(
         'section.vw-route[data-audience="leerling"][data-area="huiselijk_geweld"]'
     )
@@ -96,8 +107,9 @@ def test_urgent_areas_put_the_emergency_lines_first(live_demo, phone):
 
 
 @pytest.mark.parametrize("query", ["?wie=xx&gebied=zz", "?wie=ouder&gebied=%3Cscript%3E"])
-def test_unknown_choices_show_the_chooser(live_demo, phone, query):
-    response = phone.goto(live_demo["regenboog_url"] + "/" + query)
+def test_unknown_choices_show_the_chooser(live_board, phone, query):
+    board = live_board(schools=["regenboog"])
+    response = phone.goto(board["regenboog_url"] + "/" + query)
     assert response.status == 200
     expect(phone.locator(".vw-notice")).to_be_visible()
     expect(phone.get_by_role("button", name="Toon mijn route")).to_be_visible()
@@ -113,13 +125,16 @@ def test_unknown_choices_show_the_chooser(live_demo, phone, query):
         "/ar/?wie=leerling&gebied=huiselijk_geweld",
     ],
 )
-def test_nothing_scrolls_sideways_on_a_360_pixel_phone(live_demo, phone, path):
-    phone.goto(live_demo["regenboog_url"] + path)
+def test_nothing_scrolls_sideways_on_a_360_pixel_phone(live_board, phone, path):
+    # Long names, addresses and an organisation; a school filter (Hanneke serves both).
+    board = live_board("Fatima El Amrani", "Marieke Jansen", "Hanneke Bosman", languages=["ar"])
+    phone.goto(board["regenboog_url"] + path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_arabic_is_right_to_left(live_demo, phone):
-    phone.goto(live_demo["regenboog_url"] + "/ar/")
+def test_arabic_is_right_to_left(live_board, phone):
+    board = live_board("Fatima El Amrani", schools=["regenboog"], languages=["ar"])
+    phone.goto(board["regenboog_url"] + "/ar/")
     html = phone.locator("html")
     expect(html).to_have_attribute("dir", "rtl")
     expect(html).to_have_attribute("lang", "ar")

@@ -34,7 +34,9 @@ class T(dict):
         return self.get(language) or OTHER_LANGUAGES.get(language, {}).get(self["en"]) or self["en"]
 
 
-def S(role, action, next_when=None):  # noqa: N802
+def S(role, action, next_when=""):  # noqa: N802
+    # "" rather than None, as the editor's form stores an empty text: wagtail-localize cannot
+    # extract a text block whose value is None.
     return {"role": role, "action": action, "next_when": next_when}
 
 

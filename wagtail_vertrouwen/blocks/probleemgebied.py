@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
 
 from ..choices import URGENT_AREAS, Audience, Probleemgebied
 from .defaults import area_default
+from .editor import LazyStructBlockAdapter, LazyStructMixin
 from .steps import RouteStepBlock
 
 
@@ -14,11 +16,12 @@ class RouteBlock(blocks.ListBlock):
         super().__init__(RouteStepBlock(), **kwargs)
 
 
-class ProbleemgebiedBlock(blocks.StructBlock):
+class ProbleemgebiedBlock(LazyStructMixin, blocks.StructBlock):
     """One probleemgebied of the Leidraad with a route for each audience.
 
     Each area is its own subclass (see ``AREA_BLOCKS``), so the stream knows which area a
-    block is and a newly added area is prefilled with that area's default route.
+    block is and a newly added area is prefilled with that area's default route. In the
+    editor an area's form is built when the area is first opened (see ``editor.py``).
     """
 
     title = blocks.CharBlock(max_length=120, label=_("Title"))
@@ -47,8 +50,6 @@ class ProbleemgebiedBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         form_classname = "vw-probleemgebied-block"
-        # Six collapsed areas give the editor an overview; each opens with one click.
-        collapsed = True
         area = None
 
     @property
@@ -61,6 +62,9 @@ class ProbleemgebiedBlock(blocks.StructBlock):
 
     def get_default(self):
         return self.to_python(area_default(self.meta.area))
+
+
+register(LazyStructBlockAdapter(), ProbleemgebiedBlock)
 
 
 def _area_block_class(area):
@@ -86,6 +90,10 @@ class ProbleemgebiedenBlock(blocks.StreamBlock):
     class Meta:
         label = _("Probleemgebieden")
         required = False
+        # Six collapsed areas give the editor an overview; each opens with one click, and
+        # only then is its form built (see editor.py). A StreamBlock's ``collapsed`` is what
+        # collapses its children when the editor opens.
+        collapsed = True
 
     def get_default(self):
         from .defaults import routewijzer_default

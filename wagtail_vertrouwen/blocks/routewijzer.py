@@ -10,6 +10,7 @@ from ..contacts import URGENT_CONTACT_KEYS
 from ..directory import Directory, national_contact
 from .defaults import routewijzer_default
 from .probleemgebied import ProbleemgebiedenBlock
+from .values import load_all
 
 #: Query string parameters of the route-finder. They are part of the public URL a visitor may
 #: bookmark or share, so they are short Dutch words.
@@ -131,7 +132,16 @@ class RoutewijzerBlock(blocks.StructBlock):
         template = "wagtail_vertrouwen/blocks/routewijzer.html"
 
     def get_default(self):
-        return self.to_python(routewijzer_default())
+        return self.default_value()
+
+    def default_value(self, language=None):
+        """The default route-finder in ``language`` (the site's by default), shaped as the
+        editor's form stores it: every block and list item has its id now. Stored without
+        ids, list items get new ids on every load, and wagtail-localize, which finds the
+        translation of each text by its block's id, would never find them again."""
+        return self.to_python(
+            self.get_prep_value(load_all(self.to_python(routewijzer_default(language))))
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..choices import RouteRol
+from .editor import RouteStepBlockAdapter
 
 
 class RouteStepBlock(blocks.StructBlock):
@@ -38,6 +40,8 @@ class RouteStepBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right"
         label = _("Step")
+        # Titles a step in the editor by whom it goes to. routewijzer-editor.js puts the
+        # chosen person before the role when there is one; this is the format without it.
         label_format = "{role}: {action}"
 
     def clean(self, value):
@@ -52,3 +56,6 @@ class RouteStepBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+register(RouteStepBlockAdapter(), RouteStepBlock)

@@ -1,7 +1,18 @@
-"""System checks: the settings the confidential channel relies on."""
+"""System checks: the settings the confidential channel relies on.
+
+Ids (documented in docs/configuration.md, "System checks"): E001 OTP middleware, E002 the
+channel's URLs, W001 error reports, W002 avatars, W010 session cookie; with ``--deploy``:
+W003 alert contacts, W004 task backend, W005 cache, W006 attachment storage, W007 KDF.
+"""
+
+from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import SuspiciousFileOperation
+from django.utils.module_loading import import_string
+
+from . import conf
 
 FILTER = "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporterFilter"
 REPORTER = "wagtail_vertrouwen.channel.debug.ConfidentialExceptionReporter"
@@ -68,5 +79,147 @@ def alert_contacts(app_configs, **kwargs):
             "Nobody is told when a live melding form loses its last recipient.",
             hint="Set WAGTAIL_VERTROUWEN_ALERT_EMAILS (or ADMINS) to the web agency's address.",
             id="wagtail_vertrouwen_channel.W003",
+        )
+    ]
+
+
+@register(Tags.urls)
+def channel_urls(app_configs, **kwargs):
+    """The melding form posts to the channel's own URL: without it no melding arrives."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse("wagtail_vertrouwen:melding_submit", args=[1])
+    except NoReverseMatch:
+        return [
+            Error(
+                "The confidential channel's URLs are not included: melding forms cannot be sent.",
+                hint='Add path("vertrouwen/", include("wagtail_vertrouwen.channel.urls")) to '
+                "the project's urlpatterns, before Wagtail's own include.",
+                id="wagtail_vertrouwen_channel.E002",
+            )
+        ]
+    except Exception:  # noqa: BLE001 - a broken URLconf is reported by Django's own checks
+        return []
+    return []
+
+
+#: Task backends that run nothing in the background: the immediate one sends mail during
+#: the request and cannot retry later; the dummy one never runs anything.
+FOREGROUND_TASK_BACKENDS = (
+    "django_tasks.backends.immediate.ImmediateBackend",
+    "django_tasks.backends.dummy.DummyBackend",
+)
+#: Caches that each process (or machine) keeps to itself.
+PRIVATE_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+)
+
+
+def _is_one_of(path, class_paths) -> bool:
+    """Whether the class at dotted ``path`` is (a subclass of) one of ``class_paths``."""
+    try:
+        cls = import_string(path)
+    except ImportError:  # reported by Django's or django-tasks' own checks
+        return False
+    for class_path in class_paths:
+        try:
+            if issubclass(cls, import_string(class_path)):
+                return True
+        except (ImportError, TypeError):
+            continue
+    return False
+
+
+@register(deploy=True)
+def task_backend(app_configs, **kwargs):
+    """``check --deploy``: notification mail needs a task backend with a worker."""
+    tasks = getattr(settings, "TASKS", None) or {}
+    backend = tasks.get("default", {}).get("BACKEND", FOREGROUND_TASK_BACKENDS[0])
+    if not _is_one_of(backend, FOREGROUND_TASK_BACKENDS):
+        return []
+    return [
+        Warning(
+            f"The task backend {backend} runs no background worker: notification mail is "
+            "sent during the melder's request (or never) and a failed mail is not retried.",
+            hint="Use a backend with a worker, for example TASKS = {'default': {'BACKEND': "
+            "'django_tasks_db.DatabaseBackend'}} with 'django_tasks_db' in INSTALLED_APPS, "
+            "and run `manage.py db_worker`.",
+            id="wagtail_vertrouwen_channel.W004",
+        )
+    ]
+
+
+@register(deploy=True)
+def shared_cache(app_configs, **kwargs):
+    """``check --deploy``: the proof-of-work replay check and the hourly limit of the melding
+    form live in the default cache, so every process must see the same one."""
+    caches = getattr(settings, "CACHES", None) or {}
+    backend = caches.get("default", {}).get("BACKEND", PRIVATE_CACHES[0])
+    if not _is_one_of(backend, PRIVATE_CACHES):
+        return []
+    return [
+        Warning(
+            f"The default cache ({backend}) is not shared between processes and machines: a "
+            "solved proof of work can be replayed in another process, and the hourly limit "
+            "of meldingen per form counts per process.",
+            hint="Use a shared cache for CACHES['default']: Redis "
+            "(django.core.cache.backends.redis.RedisCache), Memcached, or the database "
+            "(django.core.cache.backends.db.DatabaseCache, after `manage.py "
+            "createcachetable`).",
+            id="wagtail_vertrouwen_channel.W005",
+        )
+    ]
+
+
+@register(deploy=True)
+def attachment_storage(app_configs, **kwargs):
+    """``check --deploy``: encrypted attachments must not be downloadable from the web."""
+    from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
+
+    alias = conf.get("ATTACHMENT_STORAGE")
+    try:
+        storage = storages[alias]
+    except (InvalidStorageError, ImportError):
+        return []  # reported when the first attachment is stored; not a deploy question
+    if not isinstance(storage, FileSystemStorage):
+        return []
+    try:
+        folder = Path(storage.path(conf.get("ATTACHMENT_LOCATION"))).resolve()
+    except SuspiciousFileOperation:  # a location that climbs out of the storage's folder
+        folder = Path(storage.location).resolve()
+    media = Path(settings.MEDIA_ROOT or ".").resolve()
+    if not folder.is_relative_to(media):
+        return []
+    return [
+        Warning(
+            f"Encrypted attachments are stored in {folder}, inside MEDIA_ROOT, which the web "
+            f"server publishes at MEDIA_URL ({settings.MEDIA_URL}): anyone who finds a file "
+            "name can download the ciphertext, and a directory listing shows when meldingen "
+            "with attachments arrived.",
+            hint="Give the attachments a storage of their own outside MEDIA_ROOT: add an "
+            "alias to STORAGES, e.g. 'vertrouwen': {'BACKEND': "
+            "'django.core.files.storage.FileSystemStorage', 'OPTIONS': {'location': "
+            "'/srv/vertrouwen-private'}}, and set WAGTAIL_VERTROUWEN_ATTACHMENT_STORAGE = "
+            "'vertrouwen'; or use a private S3 bucket (django-storages).",
+            id="wagtail_vertrouwen_channel.W006",
+        )
+    ]
+
+
+@register(deploy=True)
+def key_derivation(app_configs, **kwargs):
+    """``check --deploy``: the fast key derivation is for tests only."""
+    if conf.get("KDF") != "fast":
+        return []
+    return [
+        Warning(
+            'WAGTAIL_VERTROUWEN_KDF = "fast": recipients\' keys are wrapped with the weakest '
+            "Argon2id cost, so a copy of the database makes their passphrases cheap to guess.",
+            hint='Remove the setting (or set it to "default") outside tests; recipients who '
+            "set up their key meanwhile should change their passphrase to rewrap it.",
+            id="wagtail_vertrouwen_channel.W007",
         )
     ]

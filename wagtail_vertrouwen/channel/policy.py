@@ -145,6 +145,76 @@ def _designated_or_holding(user) -> bool:
     )
 
 
+# The audit log -------------------------------------------------------------------------------
+
+
+def audit_lines_visible_to(user):
+    """The audit lines ``user`` sees in her log (I5): what happened to meldingen sealed to her
+    (also deleted ones: ``readers``), what she did herself, what was about her as a recipient,
+    and what happened to who receives a form, and where and whether it can receive, *while*
+    she was designated to it (from ``added_at`` to ``removed_at`` of each designation). A
+    removed recipient does not see who comes after her, nor their addresses."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from .models import AuditEntry, Designation
+    from .models.audit import FORM_EVENTS, RECIPIENT_CHANGES
+
+    while_designated = Designation.objects.filter(
+        user=user, translation_key=OuterRef("translation_key"), added_at__lte=OuterRef("at")
+    ).filter(Q(removed_at__isnull=True) | Q(removed_at__gte=OuterRef("at")))
+    return AuditEntry.objects.filter(
+        Q(readers=user)
+        | Q(actor=user)
+        | Q(subject=user, action__in=RECIPIENT_CHANGES)
+        | Q(Exists(while_designated), action__in=(*RECIPIENT_CHANGES, *FORM_EVENTS))
+    ).distinct()
+
+
+# Where a form receives ---------------------------------------------------------------------
+
+
+def site_id_of(page):
+    """The id of the Site that serves ``page`` (Wagtail's cached site root paths), or None."""
+    parts = page.get_url_parts()
+    return parts[0] if parts else None
+
+
+def same_school(site_a, site_b) -> bool:
+    """Are two Sites (ids) the same school's? The same Site, or Sites whose root pages are
+    translations of each other (a school with one Site per language)."""
+    if site_a == site_b:
+        return True
+    if site_a is None or site_b is None:
+        return False
+    from wagtail.models import Site
+
+    roots = dict(
+        Site.objects.filter(pk__in=[site_a, site_b]).values_list("pk", "root_page__translation_key")
+    )
+    return roots.get(site_a) is not None and roots.get(site_a) == roots.get(site_b)
+
+
+def receives_on_its_site(page) -> bool:
+    """May this version (translation) of a melding form receive meldingen where it is? Only on
+    its school's site: the Site of the form's reference version (``wagtail_vertrouwen.locales``)
+    or a translation of that Site. A translation moved (or copied) into another school's site
+    receives nothing, so that school's melders never write to this school's recipients; its
+    page says it cannot receive, and the recipients page shows why. One query for a form in one
+    language; a few more (cached site root paths) for a translation."""
+    from ..locales import default_locale, reference_versions
+    from .models import MeldingFormPage
+
+    others = list(
+        MeldingFormPage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    )
+    if not others:
+        return True
+    reference = reference_versions([page, *others], default_locale())[page.translation_key]
+    if reference.pk == page.pk:
+        return True
+    return same_school(site_id_of(page), site_id_of(reference))
+
+
 # The inbox's second factor and its cookies --------------------------------------------------
 
 #: Session entry of the inbox's OTP verification: who, when, and a hash of the nonce that only

@@ -11,6 +11,18 @@ asks ``services.designate`` to do the work (the rules are ``policy``'s):
   that moves a user from one group to another removes before it adds), the designations of
   the accounts concerned that may no longer receive end.
 
+And where and whether a form receives (``services.designate``, "a form going offline"):
+
+- a version (translation) of a melding form unpublished, deleted (alone or with a page above
+  it) or made private (a ``PageViewRestriction`` on it or above it): audited and mailed to
+  the form's recipients and the alert contacts, whatever other versions stay live; a privacy
+  setting removed again: told as well;
+- a version moved (by itself or with a page above it) to another website: told; on another
+  school's website it receives nothing (``policy.receives_on_its_site``).
+
+Who acted is the user an admin hook named, else the user of the admin request in progress
+(Wagtail's ``LogContext``), else nobody known (the shell).
+
 ``queryset.update(is_active=False)`` fires nothing: the tasks sweep those up
 (``end_lapsed_designations``), and ``MeldingFormPage.recipients()`` leaves such accounts out
 at once.
@@ -39,6 +51,22 @@ def _watched(model) -> set:
     }
 
 
+def _actor(instance):
+    """Who is acting: the user an admin hook named on ``instance``, else the user of the
+    Wagtail admin request in progress (Wagtail's ``LogContext``, which every admin view sets:
+    the group admin, page actions on descendants), else nobody known (the shell, a task)."""
+    from wagtail.log_actions import get_active_log_context
+
+    from .services.designate import actor_of
+
+    actor = actor_of(instance)
+    if actor is None:
+        actor = get_active_log_context().user
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None
+    return actor
+
+
 def _after_commit(users, actor=None):
     """End the lapsed designations of ``users`` (ids) once the current change is committed."""
     from .services.designate import end_lapsed_designations
@@ -52,9 +80,9 @@ def _after_commit(users, actor=None):
 
 
 def user_deleted(sender, instance, **kwargs):
-    from .services.designate import actor_of, end_designations
+    from .services.designate import end_designations
 
-    end_designations(instance, policy.DELETED, actor_of(instance))
+    end_designations(instance, policy.DELETED, _actor(instance))
 
 
 def user_saving(sender, instance, **kwargs):
@@ -71,13 +99,13 @@ def user_saving(sender, instance, **kwargs):
 
 
 def user_saved(sender, instance, created=False, **kwargs):
-    from .services.designate import actor_of, announce_identity_change
+    from .services.designate import announce_identity_change
 
     before = instance.__dict__.pop(_BEFORE, None)
     if created or before is None:
         return
     old_identity, old_address, old_password = before
-    actor = actor_of(instance)
+    actor = _actor(instance)
     if policy.identity(instance) != old_identity:
         announce_identity_change(instance, old_identity, old_address, actor)
     if instance.password != old_password:
@@ -90,8 +118,6 @@ def user_saved(sender, instance, created=False, **kwargs):
 def user_lost_access(sender, instance, action, reverse, pk_set, **kwargs):
     """A user left groups or lost permissions given to her directly: ``user.groups`` /
     ``group.user_set`` or ``user.user_permissions`` / ``permission.user_set``."""
-    from .services.designate import actor_of
-
     if action == "pre_clear" and reverse:
         setattr(instance, _MEMBERS, list(instance.user_set.values_list("pk", flat=True)))
     if action not in ("post_remove", "post_clear"):
@@ -102,7 +128,7 @@ def user_lost_access(sender, instance, action, reverse, pk_set, **kwargs):
         users = instance.__dict__.pop(_MEMBERS, [])
     else:
         users = pk_set or []
-    _after_commit(users, actor_of(instance))
+    _after_commit(users, _actor(instance))
 
 
 # Groups --------------------------------------------------------------------------------------
@@ -116,8 +142,6 @@ def _members(groups):
 
 def group_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """A group lost a permission (``group.permissions``), or a permission lost groups."""
-    from .services.designate import actor_of
-
     if action == "pre_clear" and reverse:
         setattr(instance, _MEMBERS, list(_members(instance.group_set.all())))
     if action not in ("post_remove", "post_clear"):
@@ -128,7 +152,7 @@ def group_permissions_changed(sender, instance, action, reverse, pk_set, **kwarg
         users = instance.__dict__.pop(_MEMBERS, [])
     else:
         users = list(_members(Group.objects.filter(pk__in=pk_set or [])))
-    _after_commit(users, actor_of(instance))
+    _after_commit(users, _actor(instance))
 
 
 def group_deleting(sender, instance, **kwargs):
@@ -136,24 +160,104 @@ def group_deleting(sender, instance, **kwargs):
 
 
 def group_deleted(sender, instance, **kwargs):
-    from .services.designate import actor_of
-
-    _after_commit(instance.__dict__.pop(_MEMBERS, []), actor_of(instance))
+    _after_commit(instance.__dict__.pop(_MEMBERS, []), _actor(instance))
 
 
 # Melding forms ------------------------------------------------------------------------------
 
 
 def form_unpublished(sender, instance, **kwargs):
-    from .services.designate import actor_of, form_closing
+    """A version was unpublished. Wagtail also sends this signal for a live page about to be
+    deleted (unpublished in memory only, still live in the database): ``form_deleting`` tells
+    of that one, once."""
+    from .models import MeldingFormPage
+    from .services.designate import form_closing
 
-    form_closing(instance, actor_of(instance))
+    if MeldingFormPage.objects.filter(pk=instance.pk, live=True).exists():
+        return
+    form_closing(instance, _actor(instance))
 
 
 def form_deleting(sender, instance, **kwargs):
-    from .services.designate import actor_of, form_closing
+    from .services.designate import PAGE_DELETED, form_closing
 
-    form_closing(instance, actor_of(instance), deleted=True)
+    form_closing(instance, _actor(instance), how=PAGE_DELETED, deleted=True)
+
+
+def _forms_under(page_path, **filters):
+    from .models import MeldingFormPage
+
+    return MeldingFormPage.objects.filter(path__startswith=page_path, **filters).select_related(
+        "locale"
+    )
+
+
+def _restricted_elsewhere(form, restriction_pk=None):
+    """Is ``form`` covered by a privacy restriction (on it or above it) other than this one?"""
+    from wagtail.models import PageViewRestriction
+
+    step = form.steplen
+    paths = [form.path[:end] for end in range(step, len(form.path) + 1, step)]
+    return (
+        PageViewRestriction.objects.filter(page__path__in=paths).exclude(pk=restriction_pk).exists()
+    )
+
+
+def restriction_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A privacy setting (password, login, groups) on a form or a page above it takes the
+    live forms below it offline: ``submit`` serves only public forms. Told like unpublishing.
+    A changed restriction (another password) changes nothing for who receives."""
+    from .services.designate import MADE_PRIVATE, form_closing
+
+    if raw or not created:
+        return
+    for form in _forms_under(instance.page.path, live=True):
+        if not _restricted_elsewhere(form, instance.pk):
+            form_closing(form, _actor(instance), how=MADE_PRIVATE)
+
+
+def restriction_deleted(sender, instance, **kwargs):
+    """A privacy setting was removed: the live forms below it that no other restriction covers
+    are public again, once that is committed. (A restriction deleted with its page, when a
+    page is deleted, reopens nothing: the page is gone by then.)"""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if page is None:
+        return
+    candidates = [form.pk for form in _forms_under(page, live=True)]
+    actor = _actor(instance)
+    if candidates:
+        transaction.on_commit(lambda: _reopen(candidates, actor))
+
+
+def _reopen(pks, actor):
+    from .services.designate import form_reopened
+
+    for form in _forms_under("", pk__in=pks, live=True):
+        if not _restricted_elsewhere(form):
+            form_reopened(form, actor)
+
+
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """A form, or a page above it, was moved. A version that changes website is told (audited
+    and mailed): on another school's site it would collect that school's meldingen for this
+    form's recipients, so it receives nothing there (``policy.receives_on_its_site``)."""
+    from .policy import site_id_of
+    from .services.designate import form_moved
+
+    forms = list(_forms_under(instance.path))
+    if not forms or parent_page_before is None or parent_page_after is None:
+        return
+    from wagtail.models import Site
+
+    before, after = site_id_of(parent_page_before), site_id_of(parent_page_after)
+    if before == after:
+        return
+    sites = Site.objects.in_bulk({before, after} - {None})
+    actor = _actor(instance)
+    for form in forms:
+        form_moved(form, sites.get(before), sites.get(after), actor)
 
 
 def connect(user_model):
@@ -181,7 +285,8 @@ def connect(user_model):
     pre_delete.connect(group_deleting, sender=Group, dispatch_uid=uid("group-deleting"))
     post_delete.connect(group_deleted, sender=Group, dispatch_uid=uid("group-deleted"))
 
-    from wagtail.signals import page_unpublished
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_unpublished, post_page_move
 
     from .models import MeldingFormPage
 
@@ -189,3 +294,10 @@ def connect(user_model):
         form_unpublished, sender=MeldingFormPage, dispatch_uid=uid("form-unpublished")
     )
     pre_delete.connect(form_deleting, sender=MeldingFormPage, dispatch_uid=uid("form-deleting"))
+    post_save.connect(
+        restriction_saved, sender=PageViewRestriction, dispatch_uid=uid("restriction-saved")
+    )
+    post_delete.connect(
+        restriction_deleted, sender=PageViewRestriction, dispatch_uid=uid("restriction-deleted")
+    )
+    post_page_move.connect(page_moved, dispatch_uid=uid("page-moved"))

@@ -126,7 +126,9 @@ def end_designations_after_bulk_action(request, action_type, objects, action):
 @hooks.register("before_delete_page")
 @hooks.register("before_unpublish_page")
 def remember_who_closes_a_form(request, page):
-    """So the audit line and the mail of a melding form going offline name who did it."""
+    """So the audit line and the mail of a melding form going offline name who did it. Forms
+    below the page (unpublished or deleted with it) and the group admin, which has no such
+    hook, are named through Wagtail's ``LogContext`` instead (``signals._actor``)."""
     from .models import MeldingFormPage
     from .services.designate import acting
 

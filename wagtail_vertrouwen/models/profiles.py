@@ -5,19 +5,21 @@ Nothing here decides who receives meldingen: the confidential channel manages th
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Page, PageManager, Site
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -26,6 +28,7 @@ from ..api.serializers import ChoiceListSerializer, SitesSerializer
 from ..choices import Rol, Taal
 from ..contacts import tel_href
 from ..fields import ChoiceListField
+from ..locales import default_locale, reference_versions
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{1,28}[0-9]$",
@@ -45,7 +48,8 @@ class VertrouwenspersoonQuerySet(PageQuerySet):
         A profile serves a site when the site is among its schools, or when it has no schools
         and lives in that site's page tree. The schools of any translation count, so a
         translated profile need not repeat them; whether the person is current (live, public,
-        term not ended) is decided by the version in the default language.
+        term not ended) is decided by the reference version (``wagtail_vertrouwen.locales``:
+        the version in the default locale, else the original).
         """
         model = self.model
         roots = site.root_page.get_translations(inclusive=True)
@@ -55,33 +59,37 @@ class VertrouwenspersoonQuerySet(PageQuerySet):
         serving_keys = model.objects.filter(
             Q(schools=site) | (Q(schools__isnull=True) & in_tree)
         ).values("translation_key")
-        # The version in the default language decides whether a person is current: a stale
-        # translation must not keep someone listed whose term ended or who was unpublished.
-        current = model.objects.current()
-        stale_keys = (
-            model.objects.filter(locale=Locale.get_default(), translation_key__in=serving_keys)
-            .exclude(pk__in=current.values("pk"))
-            .values("translation_key")
-        )
-        candidates = list(
-            self.current()
+        # The reference version decides whether a person is current: a stale translation
+        # must not keep someone listed whose term ended or who was unpublished.
+        versions = [
+            _Version(*row)
+            for row in model.objects.filter(translation_key__in=serving_keys)
+            .annotate(is_current=Exists(model.objects.current().filter(pk=OuterRef("pk"))))
+            .values_list("pk", "translation_key", "locale_id", "is_current")
+        ]
+        reference = reference_versions(versions, default_locale())
+        candidates = [
+            profile
+            for profile in self.current()
             .filter(translation_key__in=serving_keys)
-            .exclude(translation_key__in=stale_keys)
             .select_related("locale")
-        )
-        return _one_per_person(candidates, language)
+            if reference[profile.translation_key].is_current
+        ]
+        return _one_per_person(candidates, language, reference)
 
 
-def _one_per_person(profiles, language):
-    """Keep one version of each person: the visitor's language, else the default one."""
-    default_language = Locale.get_default().language_code
+_Version = namedtuple("_Version", "pk translation_key locale_id is_current")
+
+
+def _one_per_person(profiles, language, reference):
+    """Keep one version of each person: the visitor's language, else the reference one."""
     chosen = {}
     for profile in profiles:
         rank = (
             0
             if profile.locale.language_code == language
             else 1
-            if profile.locale.language_code == default_language
+            if profile.pk == reference[profile.translation_key].pk
             else 2
         )
         current = chosen.get(profile.translation_key)
@@ -178,7 +186,7 @@ class VertrouwenspersoonPage(Page):
     template = "wagtail_vertrouwen/pages/vertrouwenspersoon_page.html"
 
     content_panels = [
-        FieldPanel("title", heading=_("Name")),
+        TitleFieldPanel("title", heading=_("Name"), placeholder=_("Full name")),
         FieldPanel("roles"),
         MultiFieldPanel(
             [FieldPanel("photo"), FieldPanel("photo_alt")],

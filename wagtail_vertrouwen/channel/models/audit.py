@@ -26,7 +26,19 @@ class AuditAction(models.TextChoices):
     KEY_RESTORED = "key_restored", _("Key restored with the recovery code")
     SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Authenticator app set up")
     LOGIN_PASSWORD_CHANGED = "login_password_changed", _("Login password changed")
-    FORM_CLOSED = "form_closed", _("Melding form unpublished or deleted")
+    FORM_CLOSED = "form_closed", _("Melding form went offline")
+    FORM_REOPENED = "form_reopened", _("Melding form public again")
+    FORM_MOVED = "form_moved", _("Melding form moved to another website")
+
+
+#: Lines about who receives a form, and where and whether it can receive: the form's
+#: recipients see them (``policy.audit_lines_visible_to``), so does the recipients page.
+RECIPIENT_CHANGES = (
+    AuditAction.RECIPIENT_ADDED,
+    AuditAction.RECIPIENT_REMOVED,
+    AuditAction.RECIPIENT_CONTACT_CHANGED,
+)
+FORM_EVENTS = (AuditAction.FORM_CLOSED, AuditAction.FORM_REOPENED, AuditAction.FORM_MOVED)
 
 
 class AuditEntry(models.Model):
@@ -55,6 +67,10 @@ class AuditEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    #: The form a line is about, kept when the page (one translation) is deleted: all its
+    #: translations share this key, and so do its designations.
+    translation_key = models.UUIDField(null=True, blank=True, db_index=True)
+    form_title = models.CharField(_("form (at the time)"), max_length=255, blank=True)
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -63,7 +79,7 @@ class AuditEntry(models.Model):
         related_name="+",
         help_text=_("The recipient a recipient change is about."),
     )
-    detail = models.CharField(max_length=100, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
     readers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -94,11 +110,20 @@ class AuditEntry(models.Model):
         detail="",
         readers=None,
         subject_identity=None,
+        translation_key=None,
+        form_title="",
     ):
+        """``form``: the page it is about; for a page being deleted (which a line cannot point
+        to), pass its ``translation_key`` and ``form_title`` instead."""
         from ..policy import identity
 
         if subject_identity is None:
             subject_identity = identity(subject)
+        if form is None and melding is not None:
+            form = melding.form
+        if form is not None:
+            translation_key = form.translation_key
+            form_title = form_title or form.title
         entry = cls.objects.create(
             action=action,
             actor=actor,
@@ -106,9 +131,11 @@ class AuditEntry(models.Model):
             actor_identity=identity(actor)[:400],
             subject_identity=str(subject_identity)[:400],
             melding_id=melding.pk if melding else None,
-            form=form if form is not None else (melding.form if melding else None),
+            form=form,
+            translation_key=translation_key,
+            form_title=str(form_title)[:255],
             subject=subject,
-            detail=str(detail)[:100],
+            detail=str(detail)[:300],
         )
         if readers is None and melding is not None:
             readers = melding.accesses.values_list("recipient", flat=True)

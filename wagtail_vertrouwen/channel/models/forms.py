@@ -83,13 +83,16 @@ class MeldingFormPage(Page):
 
     def recipients(self):
         """The users whose keys new meldingen of this form are sealed to: designated, allowed to
-        receive (``policy.receiving``: active, with admin access) and with a key. One query and
-        no writes; designations of accounts that lapsed are ended by
+        receive (``policy.receiving``: active, with admin access) and with a key. Nobody for a
+        translation that stands on another school's site (``policy.receives_on_its_site``).
+        Two queries and no writes; designations of accounts that lapsed are ended by
         ``services.designate.end_lapsed_designations`` (signals, hooks, tasks)."""
         from django.contrib.auth import get_user_model
 
-        from ..policy import receiving
+        from ..policy import receives_on_its_site, receiving
 
+        if not receives_on_its_site(self):
+            return []
         model = get_user_model()
         users = model._default_manager.filter(
             pk__in=self.designations().values("user"), vertrouwen_key__isnull=False
@@ -97,6 +100,42 @@ class MeldingFormPage(Page):
         return list(
             receiving(users).select_related("vertrouwen_key").order_by(model.USERNAME_FIELD)
         )
+
+    def versions(self):
+        """Every version (translation) of this form with where it stands, for the recipients
+        page: its locale, its site, whether it is live and public, and whether it receives
+        there (``policy.receives_on_its_site``). Four queries, whatever the number of versions
+        (one more for a version on another website)."""
+        from wagtail.models import PageViewRestriction, Site
+
+        from ...locales import default_locale, reference_versions
+        from ..policy import same_school, site_id_of
+
+        pages = list(
+            MeldingFormPage.objects.filter(translation_key=self.translation_key)
+            .select_related("locale")
+            .order_by("pk")
+        )
+        reference = reference_versions(pages, default_locale())[self.translation_key]
+        site_ids = {page.pk: site_id_of(page) for page in pages}
+        sites = Site.objects.in_bulk(set(site_ids.values()) - {None})
+        step = self.steplen
+        paths = {p.path[:end] for p in pages for end in range(step, len(p.path) + 1, step)}
+        covering = PageViewRestriction.objects.filter(page__path__in=paths)
+        covering = set(covering.values_list("page__path", flat=True))
+        restricted = {p.pk for p in pages if any(p.path.startswith(path) for path in covering)}
+        return [
+            {
+                "page": page,
+                "language_code": page.locale.language_code,
+                "site": sites.get(site_ids[page.pk]),
+                "live": page.live,
+                "public": page.pk not in restricted,
+                # policy.receives_on_its_site, with the versions at hand
+                "receives": same_school(site_ids[page.pk], site_ids[reference.pk]),
+            }
+            for page in pages
+        ]
 
 
 class DesignationQuerySet(models.QuerySet):

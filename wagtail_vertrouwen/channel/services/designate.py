@@ -13,8 +13,9 @@ the account is gone by the time the task runs.
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
+from django.utils.translation import gettext_lazy
 
+from ...locales import default_locale, reference_versions
 from .. import policy
 from ..models import AuditAction, AuditEntry, Designation, MeldingFormPage
 
@@ -78,7 +79,12 @@ def end_designations(user, reason, actor=None) -> int:
         for key in dict.fromkeys(d.translation_key for d in current):
             form = form_of(key)
             AuditEntry.record(
-                AuditAction.RECIPIENT_REMOVED, actor, form=form, subject=user, detail=detail
+                AuditAction.RECIPIENT_REMOVED,
+                actor,
+                form=form,
+                subject=user,
+                detail=detail,
+                translation_key=key,
             )
             if form is not None:
                 notify_change(form, AuditAction.RECIPIENT_REMOVED, user, actor, reason=reason)
@@ -126,6 +132,7 @@ def announce_identity_change(user, before: str, old_address: str, actor=None):
             form=form_of(key),
             subject=user,
             subject_identity=f"{before} → {after}",
+            translation_key=key,
         )
     addresses = sorted({*_addresses(co_recipients(user)), old_address, _address(user)} - {""})
     by = policy.identity(actor)
@@ -136,11 +143,10 @@ def announce_identity_change(user, before: str, old_address: str, actor=None):
 
 
 def form_of(translation_key):
-    """The form (of all translations sharing ``translation_key``) that names it: the one in
-    the default locale, else the first."""
+    """The form (of all translations sharing ``translation_key``) that names it: the reference
+    version (``wagtail_vertrouwen.locales``: the default locale's, else the original)."""
     pages = MeldingFormPage.objects.filter(translation_key=translation_key)
-    default = Locale.get_default()
-    return pages.filter(locale=default).first() or pages.order_by("pk").first()
+    return reference_versions(pages, default_locale()).get(translation_key)
 
 
 def notify_change(form_page, action, subject, actor, reason=""):
@@ -198,7 +204,14 @@ def _addresses(users) -> set:
 
 #: What ``notify_event`` mails about (see mail/event.txt).
 EVENT_FIRST_RECIPIENT = "first_recipient"
+#: No version (translation) of the form receives any more.
 EVENT_FORM_CLOSED = "form_closed"
+#: One version went offline; another is still live and public.
+EVENT_VERSION_CLOSED = "version_closed"
+EVENT_FORM_REOPENED = "form_reopened"
+EVENT_FORM_MOVED = "form_moved"
+#: Moved onto another school's site, where it receives nothing.
+EVENT_FORM_MOVED_AWAY = "form_moved_away"
 #: Account events of a recipient, with the audit action that records each.
 ACCOUNT_EVENTS = {
     "second_factor": AuditAction.SECOND_FACTOR_ENROLLED,
@@ -241,26 +254,129 @@ def announce_account_event(user, event, actor=None, *, audit=True):
     _tell(event, {_address(user), *_addresses(co_recipients(user))}, None, user, actor)
 
 
-def form_closing(page, actor=None, *, deleted=False):
-    """``page`` is being unpublished or deleted. When no other live translation of the form is
-    left, that is audited and mailed to its recipients and the alert contacts: a form swapped
-    for another one (with other recipients) cannot go unnoticed. A deleted form's designations
-    end with it."""
-    others = MeldingFormPage.objects.filter(translation_key=page.translation_key, live=True)
-    if others.exclude(pk=page.pk).exists():
-        return
-    designated = list(
-        get_user_model()._default_manager.filter(pk__in=page.designations().values("user"))
+# A form going offline, coming back or moving (I4: where and whether it receives) -------------
+
+#: How a version of a form went offline (the audit line's detail; the mail translates it).
+UNPUBLISHED, PAGE_DELETED, MADE_PRIVATE = "unpublished", "deleted", "made private"
+_HOW = {
+    UNPUBLISHED: gettext_lazy("it was unpublished"),
+    PAGE_DELETED: gettext_lazy("it was deleted"),
+    MADE_PRIVATE: gettext_lazy(
+        "it was made private (a privacy setting on the page or a page above it)"
+    ),
+}
+WHOLE_FORM_CLOSED = "whole form closed"
+
+
+def site_label(site) -> str:
+    if site is None:
+        return "—"
+    return f"{site.site_name} ({site.hostname})" if site.site_name else site.hostname
+
+
+def version_label(page, site=None) -> str:
+    """``Melding maken (nl, OBS Test (school.test))``: a version by its title, language and
+    site, as the audit line and the mail name it."""
+    if site is None:
+        site = page.get_site()
+    return f"{page.title} ({page.locale.language_code}, {site_label(site)})"
+
+
+def _designated(translation_key):
+    return list(
+        get_user_model()._default_manager.filter(
+            pk__in=Designation.objects.current()
+            .filter(translation_key=translation_key)
+            .values("user")
+        )
     )
+
+
+def _tell_about_form(event, page, where, actor, designated):
+    """Mail the form's recipients and the alert contacts about one of its versions: ``where``
+    names the version and what happened to it (no account: the version is the subject)."""
+    from ..tasks import notify_event
+
+    addresses = sorted({*_addresses(designated), *policy.alert_addresses()} - {""})
+    if not addresses:
+        return
+    title, url, by = page.title, _url(page), policy.identity(actor)
+    transaction.on_commit(lambda: notify_event.enqueue(event, title, url, where, by, addresses))
+
+
+def form_closing(page, actor=None, *, how=UNPUBLISHED, deleted=False):
+    """A version (translation) of a form stops receiving: ``page`` was unpublished, is being
+    deleted, or was made private (``how``). Whatever other versions stay live, this is
+    audited (naming the version's language and site, and whether the whole form is now
+    closed) and mailed to the form's recipients and the alert contacts: a version swapped for
+    another form (with other recipients) cannot go unnoticed. When the last version of a form
+    is deleted, its designations end with it (once the deletion is committed)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    key = page.translation_key
+    still_open = (
+        MeldingFormPage.objects.filter(translation_key=key).live().public().exclude(pk=page.pk)
+    )
+    whole = not still_open.exists()
+    designated = _designated(key)
+    label = version_label(page)
     AuditEntry.record(
         AuditAction.FORM_CLOSED,
         actor,
-        form=page if not deleted else None,
-        detail=f"{'deleted' if deleted else 'unpublished'}: {page.title}",
+        form=None if deleted else page,  # a line cannot point to a page being deleted
+        translation_key=key,
+        form_title=page.title,
+        detail=f"{how}: {label}" + (f"; {WHOLE_FORM_CLOSED}" if whole else ""),
         readers=[user.pk for user in designated],
     )
     if deleted:
-        page.designations().update(removed_at=timezone.now(), removed_by=actor)
-    _tell(
-        EVENT_FORM_CLOSED, {*_addresses(designated), *policy.alert_addresses()}, page, None, actor
+        transaction.on_commit(lambda: _end_designations_of_deleted_form(key, actor))
+    with translation.override(settings.LANGUAGE_CODE):
+        where = f"{label}: {_HOW.get(how, how)}"
+    event = EVENT_FORM_CLOSED if whole else EVENT_VERSION_CLOSED
+    _tell_about_form(event, page, where, actor, designated)
+
+
+def _end_designations_of_deleted_form(translation_key, actor):
+    """After a deletion: a form none of whose versions is left loses its designations (the
+    closing line already told its recipients)."""
+    if MeldingFormPage.objects.filter(translation_key=translation_key).exists():
+        return
+    Designation.objects.current().filter(translation_key=translation_key).update(
+        removed_at=timezone.now(), removed_by=actor
     )
+
+
+def form_reopened(page, actor=None):
+    """A version that a privacy setting had taken offline is public (and live) again."""
+    designated = _designated(page.translation_key)
+    label = version_label(page)
+    AuditEntry.record(
+        AuditAction.FORM_REOPENED,
+        actor,
+        form=page,
+        detail=f"public again: {label}",
+        readers=[user.pk for user in designated],
+    )
+    _tell_about_form(EVENT_FORM_REOPENED, page, label, actor, designated)
+
+
+def form_moved(page, site_before, site_after, actor=None):
+    """A version was moved (with a page above it, or by itself) from one website to another:
+    audited and mailed, since a version on another school's site would collect that school's
+    meldingen for this form's recipients. It receives nothing there
+    (``policy.receives_on_its_site``), which the line and the mail say."""
+    designated = _designated(page.translation_key)
+    receives = policy.receives_on_its_site(page)
+    moved = f"{site_label(site_before)} → {site_label(site_after)}"
+    where = f"{page.title} ({page.locale.language_code}): {moved}"
+    AuditEntry.record(
+        AuditAction.FORM_MOVED,
+        actor,
+        form=page,
+        detail=f"{where}" + ("" if receives else "; receives nothing there"),
+        readers=[user.pk for user in designated],
+    )
+    event = EVENT_FORM_MOVED if receives else EVENT_FORM_MOVED_AWAY
+    _tell_about_form(event, page, where, actor, designated)

@@ -4,7 +4,6 @@ what, which melding, when and who, so no line can be buried under hundreds of ot
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,25 +13,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..models import AuditAction, AuditEntry, Designation
-from ..policy import identity
-
-RECIPIENT_CHANGES = [
-    AuditAction.RECIPIENT_ADDED,
-    AuditAction.RECIPIENT_REMOVED,
-    AuditAction.RECIPIENT_CONTACT_CHANGED,
-]
+from ..models import AuditAction, AuditEntry
+from ..policy import audit_lines_visible_to, identity
 
 
 def entries_visible_to(user):
-    """What happened to this recipient's meldingen (also deleted ones), to their forms'
-    recipients, and what they did themselves."""
-    forms_of_user = Designation.objects.filter(user=user).values("translation_key")
-    return AuditEntry.objects.filter(
-        Q(readers=user)
-        | Q(form__translation_key__in=forms_of_user, action__in=RECIPIENT_CHANGES)
-        | Q(actor=user)
-    ).distinct()
+    """The lines of ``user``'s audit log; the rule is ``policy.audit_lines_visible_to``."""
+    return audit_lines_visible_to(user)
 
 
 class ActorField(django_filters.fields.ModelChoiceField):

@@ -14,12 +14,14 @@ and lose the text (I6). The API takes the same view of it.
 """
 
 import json
+import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -41,6 +43,8 @@ from ..services.receive import (
     Refused,
     receive,
 )
+
+logger = logging.getLogger(__name__)
 
 #: How the page words a refusal: to a pupil or parent, whose text stays in the form.
 REFUSALS = {
@@ -74,12 +78,28 @@ def render_form_page(request, page, form=None, *, status=200, sent=False, previe
         "form": form,
         "sent": sent,
         # A posted form is shown even without recipients, so nothing typed is lost (I6).
-        "available": bool(recipients) or preview or form.is_bound,
+        "available": (bool(recipients) or preview or form.is_bound) and _can_submit(page),
         "challenge_json": json.dumps(challenge.new_challenge()),
         "limits": _limits(),
     }
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     return protect(response)
+
+
+def _can_submit(page) -> bool:
+    """Whether the form has somewhere to post to. Without the project's
+    ``include("wagtail_vertrouwen.channel.urls")`` (system check E002) the page says that it
+    cannot receive meldingen, instead of failing with a server error."""
+    try:
+        reverse("wagtail_vertrouwen:melding_submit", args=[page.pk])
+    except NoReverseMatch:
+        logger.error(
+            "The melding form %s cannot receive: the channel's URLs are not included "
+            "(system check wagtail_vertrouwen_channel.E002).",
+            page.pk,
+        )
+        return False
+    return True
 
 
 def _limits():

@@ -18,19 +18,17 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
-from ..models import AuditAction, AuditEntry, MeldingFormPage
+from ...locales import default_locale, reference_versions
+from ..models import AuditEntry, MeldingFormPage
+from ..models import audit as audit_model
 from ..policy import can_designate, identity, receiving
 from ..services import designate as service
 
 #: Forms per page of the listing; a board with many schools pages through them.
 PER_PAGE = 20
-RECIPIENT_CHANGES = [
-    AuditAction.RECIPIENT_ADDED,
-    AuditAction.RECIPIENT_REMOVED,
-    AuditAction.RECIPIENT_CONTACT_CHANGED,
-]
+#: The lines of "Recent changes": who receives, and where and whether the form can receive.
+RECIPIENT_CHANGES = [*audit_model.RECIPIENT_CHANGES, *audit_model.FORM_EVENTS]
 
 
 class AddRecipientForm(forms.Form):
@@ -58,16 +56,12 @@ def _require(request):
 
 
 def _one_per_form():
-    """One page per melding form, whatever its locales: translations share a
-    ``translation_key`` and so their recipients. The default locale's page names the form."""
-    default = Locale.get_default()
-    chosen = {}
-    for page in MeldingFormPage.objects.order_by("pk").only(
-        "pk", "title", "translation_key", "locale_id"
-    ):
-        if page.translation_key not in chosen or page.locale_id == default.pk:
-            chosen[page.translation_key] = page
-    return sorted(chosen.values(), key=lambda page: (page.title.lower(), page.pk))
+    """One page per melding form, in whatever locales: translations share a
+    ``translation_key`` and so their recipients. The reference version names the form
+    (``wagtail_vertrouwen.locales``: the default locale's, else the original)."""
+    pages = MeldingFormPage.objects.only("pk", "title", "translation_key", "locale_id")
+    chosen = reference_versions(pages, default_locale()).values()
+    return sorted(chosen, key=lambda page: (page.title.lower(), page.pk))
 
 
 def _row(page):
@@ -90,8 +84,9 @@ def _row(page):
             for d in current
         ],
         "form": AddRecipientForm(exclude=[d.user_id for d in current], prefix=str(page.pk)),
+        "versions": page.versions(),
         "log": AuditEntry.objects.filter(
-            form__translation_key=page.translation_key, action__in=RECIPIENT_CHANGES
+            translation_key=page.translation_key, action__in=RECIPIENT_CHANGES
         )[:10],
     }
 

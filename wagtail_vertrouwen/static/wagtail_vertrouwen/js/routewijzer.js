@@ -9,6 +9,20 @@
     return input ? input.value : "";
   }
 
+  /* The links to this page in other languages (a[hreflang], as a language switch has them)
+     keep the choice, as the server writes them when the page was loaded with one. */
+  function keepChoiceInLanguageLinks(choice) {
+    if (!window.URL) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("a[hreflang]"), function (link) {
+      var url;
+      try { url = new URL(link.href, window.location.href); } catch (error) { return; }
+      if (url.origin !== window.location.origin) { return; }
+      Object.keys(choice).forEach(function (name) { url.searchParams.set(name, choice[name]); });
+      url.hash = "routewijzer-result";
+      link.href = url.toString();
+    });
+  }
+
   function enhance(root) {
     var form = root.querySelector("form.vw-chooser");
     if (!form) { return; }
@@ -34,6 +48,10 @@
       if (!shown) { return; }
       var heading = shown.querySelector(".vw-route__heading");
       if (status && heading) { status.textContent = heading.textContent; }
+      var choice = {};
+      choice[audienceParam] = audience;
+      choice[areaParam] = area;
+      keepChoiceInLanguageLinks(choice);
       if (window.history && window.history.replaceState) {
         var params = new URLSearchParams(window.location.search);
         params.set(audienceParam, audience);

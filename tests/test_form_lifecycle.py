@@ -1,0 +1,347 @@
+"""A melding form's life (I4: where and whether a form receives is visible): a version
+(translation) going offline by any path (unpublished, deleted, made private, with or without
+its parent), coming back, or moving to another website is audited and mailed to the form's
+recipients and the alert contacts, naming who did it; the history of who receives survives
+the deletion of a version; a removed recipient does not follow the form after her removal; a
+version on another school's website receives nothing.
+
+Each test performs an attack of the late review (2026-11-24, "form and recipient lifecycle")
+and failed before its fix."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale, PageViewRestriction, Site
+
+from wagtail_vertrouwen.channel.models import (
+    AuditAction,
+    AuditEntry,
+    Designation,
+    Melding,
+    MeldingFormPage,
+)
+from wagtail_vertrouwen.channel.services import designate
+from wagtail_vertrouwen.channel.views.audit import entries_visible_to
+
+from .channel import admin_client, enter, mails_to, nl, send
+from .factories import admin, make_form, make_school, make_vp
+
+ALERT = "alarm@bureau.test"
+
+
+@pytest.fixture
+def alert(settings):
+    settings.ADMINS = [("Webbureau", ALERT)]
+    return ALERT
+
+
+def english_copy(form):
+    """The form's English translation (same translation_key), published, on the same site."""
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    copy = form.copy_for_translation(english, copy_parents=True)
+    copy.save_revision().publish()
+    copy = MeldingFormPage.objects.get(pk=copy.pk)
+    assert copy.translation_key == form.translation_key and copy.live
+    return copy
+
+
+def closings():
+    return list(AuditEntry.objects.filter(action=AuditAction.FORM_CLOSED))
+
+
+def recipients_rows():
+    return admin_client().get(reverse("wagtail_vertrouwen_recipients:index")).context["rows"]
+
+
+# A version going offline -----------------------------------------------------------------------
+
+
+def test_unpublishing_the_dutch_version_is_told_while_the_english_one_stays_live(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """The swap with a twist: the English copy stays live, the Dutch form (the one the school
+    links to) goes offline and its URL is redirected to a new form with another recipient.
+    Before the fix nothing was logged or mailed as long as any translation was live."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    english_copy(form)
+    swap = make_form(form.get_parent(), title="Melding maken (nieuw)", slug="melding-nieuw")
+    make_vp("indringer", swap)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(reverse("wagtailadmin_pages:unpublish", args=[form.pk]))
+        assert response.status_code == 302
+        Redirect.objects.create(old_path="/melding-maken", site=form.get_site(), redirect_page=swap)
+    [closed] = closings()
+    assert closed.actor == admin() and closed.translation_key == form.translation_key
+    assert closed.detail == "unpublished: Melding maken (nl, OBS Test (school.test))"
+    assert list(closed.readers.all()) == [recipient]
+    assert closed in entries_visible_to(recipient)
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A version of a melding form went offline")
+    assert "Melding maken (nl, OBS Test (school.test))" in notice.body
+    assert "beheerder" in notice.body
+    assert mails_to(alert)
+
+
+def test_unpublishing_the_last_live_version_says_the_whole_form_closed(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    english = english_copy(form)
+    with django_capture_on_commit_callbacks(execute=True):
+        english.unpublish()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(reverse("wagtailadmin_pages:unpublish", args=[form.pk]))
+    last = AuditEntry.objects.filter(action=AuditAction.FORM_CLOSED).latest("pk")
+    assert last.detail.endswith("; whole form closed")
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A melding form went offline")
+
+
+@pytest.mark.parametrize("where", ["form", "school"])
+def test_a_privacy_setting_that_takes_the_form_offline_is_told_and_so_is_its_removal(
+    form, recipient, alert, where, django_capture_on_commit_callbacks
+):
+    """A publisher puts a password on the form, or on the whole school site during a
+    redesign: submissions answer 404. Before the fix nobody was told."""
+    target = form if where == "form" else form.get_parent()
+    privacy = reverse("wagtailadmin_pages:set_privacy", args=[target.pk])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            privacy, {"restriction_type": "password", "password": "geheim123"}
+        )
+    assert response.status_code in (200, 302)
+    assert PageViewRestriction.objects.filter(page=target).exists()
+    submitted = Client().post(
+        reverse("wagtail_vertrouwen:melding_submit", args=[form.pk]),
+        {"challenge": "x"},
+        HTTP_HOST="school.test",
+    )
+    assert submitted.status_code == 404  # melders can no longer send
+    [closed] = closings()
+    assert closed.actor == admin()
+    assert closed.detail.startswith("made private: Melding maken (nl,")
+    assert mails_to("vp1@school.test") and mails_to(alert)
+    [row] = recipients_rows()
+    assert [version["public"] for version in row["versions"]] == [False]
+    assert list(row["log"])[:1] == [closed]
+
+    # Another password on the same restriction changes nothing for who receives.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(privacy, {"restriction_type": "password", "password": "anders456"})
+    assert len(closings()) == 1 and not mail.outbox
+
+    # Public again: told as well.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(privacy, {"restriction_type": "none"})
+    assert not PageViewRestriction.objects.exists()
+    reopened = AuditEntry.objects.get(action=AuditAction.FORM_REOPENED)
+    assert reopened.actor == admin() and reopened in entries_visible_to(recipient)
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A melding form is public again")
+
+
+def test_deleting_the_school_home_closes_the_form_once_and_names_who_did_it(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """Deleting a parent deletes the form through the tree. Before the fix: two "form closed"
+    lines (Wagtail unpublishes a live page before deleting it), two alert mails, and no
+    actor (only the page acted on was marked)."""
+    home = form.get_parent()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(reverse("wagtailadmin_pages:delete", args=[home.pk]))
+    assert response.status_code == 302
+    assert not MeldingFormPage.objects.exists()
+    assert not Designation.objects.current().exists()
+    [closed] = closings()
+    assert closed.actor == admin()
+    assert closed.detail == "deleted: Melding maken (nl, OBS Test (school.test)); whole form closed"
+    assert closed.form is None and closed.form_title == "Melding maken"
+    assert closed in entries_visible_to(recipient)
+    assert len(mails_to("vp1@school.test")) == 1 and len(mails_to(alert)) == 1
+
+
+def test_unpublishing_a_section_with_the_form_names_who_did_it(
+    form, recipient, django_capture_on_commit_callbacks
+):
+    home = form.get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(
+            reverse("wagtailadmin_pages:unpublish", args=[home.pk]), {"include_descendants": "on"}
+        )
+    form.refresh_from_db()
+    assert not form.live
+    [closed] = closings()
+    assert closed.actor == admin() and closed.actor_identity == "beheerder, beheer@school.test"
+
+
+# The history of who receives ------------------------------------------------------------------
+
+
+def test_deleting_the_dutch_version_keeps_the_recipient_history_visible(
+    form, recipient, django_capture_on_commit_callbacks
+):
+    """Audit lines pointed to the page (SET_NULL): deleting the version they were written
+    against hid every recipient change from the co-recipients' log and the recipients page,
+    while the English copy kept the form and its designations alive."""
+    english = english_copy(form)
+    intruder = make_vp("indringer", form)
+    added = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED, subject=intruder)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(reverse("wagtailadmin_pages:delete", args=[form.pk]))
+    assert response.status_code == 302
+    assert not MeldingFormPage.objects.filter(pk=form.pk).exists()
+    assert {u.pk for u in english.recipients()} == {recipient.pk, intruder.pk}
+    assert added in entries_visible_to(recipient), "the 'recipient added' line vanished"
+    [row] = recipients_rows()
+    assert row["page"].pk == english.pk
+    assert added in list(row["log"])
+    assert AuditAction.FORM_CLOSED in [entry.action for entry in row["log"]]
+    client = enter(Client(), recipient)
+    html = client.get(reverse("wagtail_vertrouwen_inbox:audit_log")).content.decode()
+    assert "indringer@school.test" in html and "Melding maken" in html
+
+
+def test_the_migration_fills_the_form_key_of_existing_lines(form, recipient):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("wagtail_vertrouwen.channel.migrations.0002_audit_form_key")
+    AuditEntry.objects.update(translation_key=None, form_title="")
+    migration.fill_form_key(apps, None)
+    added = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED)
+    assert added.translation_key == form.translation_key and added.form_title == "Melding maken"
+
+
+def test_a_removed_recipient_does_not_see_who_is_designated_after_her(
+    form, recipient, django_capture_on_commit_callbacks
+):
+    """Her log showed the form's recipient changes forever, through any designation she ever
+    had: a later co-recipient's private address included."""
+    make_vp("vp2", form)
+    assert send(Client(), form).status_code == 302  # she still holds this melding
+    designate.remove(form.designations().get(user=recipient), form, admin())
+    newcomer = make_vp("vp3", form, first_name="Nieuwe", last_name="Collega")
+    newcomer.email = "prive.adres@example.org"
+    newcomer.save()
+    visible = entries_visible_to(recipient)
+    assert not visible.filter(subject=newcomer).exists()
+    # What happened while she was designated, and her own removal, she still sees.
+    assert visible.filter(action=AuditAction.RECIPIENT_ADDED, subject__username="vp2").exists()
+    assert visible.filter(action=AuditAction.RECIPIENT_REMOVED, subject=recipient).exists()
+    html = (
+        enter(Client(), recipient)
+        .get(reverse("wagtail_vertrouwen_inbox:audit_log"))
+        .content.decode()
+    )
+    assert "prive.adres@example.org" not in html and "vp3" not in html
+
+
+# Accounts in Wagtail's group admin ------------------------------------------------------------
+
+
+def test_deleting_the_recipients_group_in_wagtails_group_admin_names_who_did_it(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    group = recipient.groups.get()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(reverse("wagtailusers_groups:delete", args=[group.pk]))
+    assert response.status_code == 302
+    assert not Group.objects.filter(pk=group.pk).exists()
+    removal = AuditEntry.objects.get(action=AuditAction.RECIPIENT_REMOVED, subject=recipient)
+    assert mails_to("vp1@school.test") and mails_to(alert)
+    assert removal.actor == admin(), "group deleted in Wagtail's admin: 'who' is missing"
+    assert removal.translation_key == form.translation_key
+
+
+# Another school's website ---------------------------------------------------------------------
+
+
+def test_a_translation_moved_into_another_school_receives_nothing_and_is_told(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """School A's form, translated and moved into school B's English site: school B's melders
+    wrote to school A's vertrouwenspersoon, and nothing was logged or told."""
+    school_b = make_school("b.test", "OBS B (English)", language="en")
+    english = english_copy(form)
+    assert english.recipients() == [recipient]  # on its own school's site it receives
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            reverse("wagtailadmin_pages:move_confirm", args=[english.pk, school_b.pk])
+        )
+    assert response.status_code == 302
+    english = MeldingFormPage.objects.get(pk=english.pk)
+    assert english.get_site().hostname == "b.test"
+    # It receives nothing there: the page says so, a post is refused, nothing is stored.
+    assert english.recipients() == []
+    page = Client().get(english.url, HTTP_HOST="b.test")
+    assert page.status_code == 200 and "data-challenge" not in page.content.decode()
+    refused = Client().post(
+        reverse("wagtail_vertrouwen:melding_submit", args=[english.pk]),
+        {"challenge": "x"},
+        HTTP_HOST="b.test",
+    )
+    assert refused.status_code == 503 and not Melding.objects.exists()
+    # The Dutch form of school A still receives.
+    assert form.recipients() == [recipient]
+    moved = AuditEntry.objects.get(action=AuditAction.FORM_MOVED)
+    assert moved.actor == admin() and moved in entries_visible_to(recipient)
+    assert "OBS B (English) (b.test)" in moved.detail and "receives nothing" in moved.detail
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A melding form was moved to another website")
+    assert "b.test" in notice.body and mails_to(alert)
+    [row] = recipients_rows()
+    versions = {version["page"].pk: version for version in row["versions"]}
+    assert versions[english.pk]["receives"] is False and versions[form.pk]["receives"] is True
+    assert versions[english.pk]["site"].hostname == "b.test"
+
+
+def test_a_form_in_one_language_asks_one_query_more_for_its_site(
+    form, recipient, django_assert_num_queries
+):
+    """``recipients()`` checks the version's site: one query for a form without translations
+    (measured: 2 in all, the recipients being the other)."""
+    form = MeldingFormPage.objects.get(pk=form.pk)
+    with django_assert_num_queries(2):
+        assert form.recipients() == [recipient]
+
+
+def test_designating_on_the_english_copy_is_the_same_form(form, recipient):
+    """Sound check: designating through either translation's id gives one designation."""
+    english = english_copy(form)
+    other = make_vp("vp2")
+    admin_client().post(
+        reverse("wagtail_vertrouwen_recipients:add", args=[english.pk]),
+        {f"{english.pk}-user": other.pk},
+    )
+    assert form.designations().filter(user=other).count() == 1
+    assert Designation.objects.filter(user=other).count() == 1
+
+
+def test_each_versions_site_costs_a_fixed_number_of_queries(
+    form, recipient, django_assert_num_queries
+):
+    """The recipients page shows every version with its website and state (measured: 4
+    queries for one version or two: versions, default locale, sites, privacy settings)."""
+    form = MeldingFormPage.objects.get(pk=form.pk)
+    Site.get_site_root_paths()  # Wagtail caches them; publishing a page empties that cache
+    with django_assert_num_queries(4):
+        [only] = form.versions()
+    english_copy(form)
+    Site.get_site_root_paths()
+    with django_assert_num_queries(4):
+        versions = form.versions()
+    assert [(v["language_code"], v["site"].hostname, v["receives"]) for v in versions] == [
+        ("nl", "school.test", True),
+        ("en", "school.test", True),
+    ]
+    assert only["live"] and only["public"]
