@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from wagtail_vertrouwen.channel.models import (
     AuditAction,
@@ -345,3 +345,258 @@ def test_each_versions_site_costs_a_fixed_number_of_queries(
         ("en", "school.test", True),
     ]
     assert only["live"] and only["public"]
+
+
+# The school a form is pinned to ----------------------------------------------------------------
+#
+# Review 2 (2026-11-24, "the reference version can change"): which version is the reference
+# (default locale, else the oldest) decided where a form received, and it changed silently by
+# deleting the original, adding a default-locale translation elsewhere, renaming Locales or
+# changing LANGUAGE_CODE. The form is now pinned to its school at its first designation.
+
+
+def move(page, parent, capture):
+    """Move ``page`` under ``parent`` in Wagtail's admin, on-commit work done."""
+    with capture(execute=True):
+        response = admin_client().post(
+            reverse("wagtailadmin_pages:move_confirm", args=[page.pk, parent.pk])
+        )
+    assert response.status_code == 302, response.content[:500]
+    return MeldingFormPage.objects.get(pk=page.pk)
+
+
+def post_melding(page, host):
+    return Client().post(
+        reverse("wagtail_vertrouwen:melding_submit", args=[page.pk]),
+        {"challenge": "x"},
+        HTTP_HOST=host,
+    )
+
+
+def test_deleting_the_original_does_not_make_a_translation_in_another_school_receive(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """School A's English version moved into school B's site (told: receives nothing there),
+    then A's Dutch original deleted: the English version became the reference and received
+    school B's meldingen for school A's vertrouwenspersoon, and nobody was told."""
+    school_b = make_school("b.test", "OBS B (English)", language="en")
+    english = move(english_copy(form), school_b, django_capture_on_commit_callbacks)
+    assert english.recipients() == []
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(reverse("wagtailadmin_pages:delete", args=[form.pk]))
+    english = MeldingFormPage.objects.get(pk=english.pk)
+    assert english.get_site().hostname == "b.test"
+    assert english.recipients() == []
+    assert post_melding(english, "b.test").status_code == 503
+    assert not Melding.objects.exists()
+
+
+def test_renaming_locales_does_not_move_the_form_to_another_school(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """Under Instellingen › Taalregio's, nl renamed to ar and en to nl: the English version in
+    school B became "the default locale's" and so the reference; it received on b.test for
+    school A's recipients, A's own form received nothing, and nothing was audited or mailed."""
+    school_b = make_school("b.test", "OBS B (English)", language="en")
+    english = move(english_copy(form), school_b, django_capture_on_commit_callbacks)
+    client = admin_client()
+    for old, new in (("nl", "ar"), ("en", "nl")):
+        locale = Locale.objects.get(language_code=old)
+        response = client.post(
+            reverse("wagtaillocales:edit", args=[locale.pk]), {"language_code": new}
+        )
+        assert response.status_code == 302
+    english = MeldingFormPage.objects.get(pk=english.pk)
+    assert english.locale.language_code == "nl"
+    assert english.recipients() == []
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == [recipient]
+
+
+def test_changing_language_code_does_not_move_the_form_to_another_school(
+    settings, form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """With LANGUAGE_CODE = "en" the English version on school A was the reference, so the
+    Dutch original moved into school B was refused; switching back to "nl" made it the
+    reference: it received on b.test, and A's English version received nothing."""
+    school_b = make_school("b.test", "OBS B")
+    english = english_copy(form)
+    settings.LANGUAGE_CODE = "en"
+    form = move(form, school_b, django_capture_on_commit_callbacks)
+    assert form.recipients() == []
+    settings.LANGUAGE_CODE = "nl"
+    form = MeldingFormPage.objects.get(pk=form.pk)
+    assert form.recipients() == []
+    assert MeldingFormPage.objects.get(pk=english.pk).recipients() == [recipient]
+
+
+def test_a_default_locale_translation_made_in_another_school_does_not_take_over(
+    db, alert, django_capture_on_commit_callbacks
+):
+    """School A's form exists in English only. Its Arabic translation is moved into school B's
+    Arabic site (told: receives nothing there), and "Translate this page" on that version
+    into Dutch puts a Dutch version under school B's home. Being in the default locale, it
+    became the reference: it received on b.test for A's recipients, A's own form received
+    nothing, and creating and publishing a version is neither audited nor mailed."""
+    home_a = make_school("a.test", "School A", language="en")
+    form = make_form(home_a)
+    vp = make_vp("vp1", form)
+    home_b = make_school("b.test", "School B", language="nl")
+    arabic_locale = Locale.objects.get_or_create(language_code="ar")[0]
+    home_b_ar = home_b.copy_for_translation(arabic_locale)
+    home_b_ar.save_revision().publish()
+    arabic = form.copy_for_translation(arabic_locale, copy_parents=True)
+    arabic.save_revision().publish()
+    arabic = move(arabic, home_b_ar, django_capture_on_commit_callbacks)
+    assert arabic.get_site().hostname == "b.test" and arabic.recipients() == []
+    dutch = arabic.copy_for_translation(Locale.objects.get(language_code="nl"), copy_parents=True)
+    dutch.save_revision().publish()
+    dutch = MeldingFormPage.objects.get(pk=dutch.pk)
+    assert dutch.get_site().hostname == "b.test"
+    assert dutch.recipients() == []
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == [vp]
+
+
+def test_moving_the_original_away_leaves_the_other_versions_receiving_and_says_so(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """The Dutch original moved into school B was told as "moved" (it received there), while
+    school A's English version silently received nothing any more. Now the original receives
+    nothing in school B, the English version keeps receiving, and the line and the mail say
+    whether each version receives."""
+    school_b = make_school("b.test", "OBS B")
+    english = english_copy(form)
+    mail.outbox.clear()
+    form = move(form, school_b, django_capture_on_commit_callbacks)
+    assert form.recipients() == []
+    assert MeldingFormPage.objects.get(pk=english.pk).recipients() == [recipient]
+    moved = AuditEntry.objects.get(action=AuditAction.FORM_MOVED)
+    assert "receives nothing there" in moved.detail
+    assert "nl, OBS B (b.test): receives nothing" in moved.detail
+    assert "en, OBS Test (school.test): receives" in moved.detail.replace("receives nothing", "")
+    [notice] = mails_to("vp1@school.test")
+    assert "en, OBS Test (school.test): " + nl("receives meldingen") in notice.body
+    assert "nl, OBS B (b.test): " + nl("receives nothing") in notice.body
+    assert mails_to(alert)
+
+
+def test_a_form_moved_into_another_school_receives_there_only_once_designated_anew(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """Formerly a documented residual: a form in one language moved into school B received
+    there for school A's recipients (told). Now it receives nothing there; the pin is
+    released when its last designation ends, and the next first designation pins it to
+    school B, which the audit line says."""
+    school_a = form.get_parent()
+    school_b = make_school("b.test", "OBS B")
+    form = move(form, school_b, django_capture_on_commit_callbacks)
+    assert form.recipients() == []
+    from wagtail_vertrouwen.channel.models import FormSchool
+
+    assert "receives nothing there" in AuditEntry.objects.get(action=AuditAction.FORM_MOVED).detail
+    assert mails_to("vp1@school.test") and mails_to(alert)
+    assert FormSchool.objects.get(form_key=form.translation_key).home_key == (
+        school_a.translation_key
+    )
+    designate.remove(form.designations().get(), form, admin())
+    assert not FormSchool.objects.filter(form_key=form.translation_key).exists()
+    successor = make_vp("vp2", form)
+    assert FormSchool.objects.get(form_key=form.translation_key).home_key == (
+        school_b.translation_key
+    )
+    assert form.recipients() == [successor]
+    added = AuditEntry.objects.filter(action=AuditAction.RECIPIENT_ADDED, subject=successor).get()
+    assert added.detail == "first recipient; the form's school: OBS B (b.test)"
+
+
+def test_moving_the_form_under_a_private_section_on_the_same_site_is_told(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """A form moved under an already private section of the same website went offline for
+    melders (404) and nobody was told; moved out again, nobody was told either."""
+    home = form.get_parent()
+    section = Page(title="Intern", slug="intern")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    mail.outbox.clear()
+    form = move(form, section, django_capture_on_commit_callbacks)
+    assert post_melding(form, "school.test").status_code == 404
+    [closed] = closings()
+    assert closed.actor == admin()
+    assert closed.detail == (
+        "moved under a private page: Melding maken (nl, OBS Test (school.test)); whole form closed"
+    )
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A melding form went offline")
+    assert nl("it was moved under a private page (a privacy setting on a page above it)") in (
+        notice.body
+    )
+    assert mails_to(alert)
+    mail.outbox.clear()
+    form = move(form, home, django_capture_on_commit_callbacks)
+    assert AuditEntry.objects.filter(action=AuditAction.FORM_REOPENED).count() == 1
+    [notice] = mails_to("vp1@school.test")
+    assert notice.subject == nl("A melding form is public again")
+
+
+def test_designating_through_a_decoy_version_names_the_form(
+    form, recipient, django_capture_on_commit_callbacks
+):
+    """A designator posted "add" with the id of an unpublished translation titled like an
+    old test form: the audit line and the co-recipients' mail named that title, though the
+    designation applies to the live form."""
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    decoy = MeldingFormPage.objects.get(pk=form.copy_for_translation(english, copy_parents=True).pk)
+    decoy.title = "Oud testformulier (niet in gebruik)"
+    decoy.save()
+    intruder = make_vp("indringer")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            reverse("wagtail_vertrouwen_recipients:add", args=[decoy.pk]),
+            {f"{decoy.pk}-user": intruder.pk},
+        )
+    assert response.status_code == 302
+    assert intruder in form.recipients()
+    line = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED, subject=intruder)
+    assert line.form_title == "Melding maken" and line.form_id == form.pk
+    [notice] = mails_to("vp1@school.test")
+    assert "Melding maken" in notice.body and "Oud testformulier" not in notice.body
+
+
+def test_the_migration_pins_every_designated_form_to_its_reference_versions_school(form, recipient):
+    """Forms designated before the pin existed: the migration pins each to the school of its
+    reference version (here the Dutch original on school.test, whose English version stands
+    on the same site), and leaves forms without designations unpinned."""
+    import importlib
+
+    from django.apps import apps
+
+    from wagtail_vertrouwen.channel.models import FormSchool
+
+    english_copy(form)
+    idle = make_form(make_school("b.test", "OBS B"))
+    migration = importlib.import_module("wagtail_vertrouwen.channel.migrations.0003_form_school")
+    FormSchool.objects.all().delete()
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == []
+    migration.pin_designated_forms(apps, None)
+    [pinned] = FormSchool.objects.all()
+    assert pinned.form_key == form.translation_key
+    assert pinned.home_key == form.get_parent().translation_key
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == [recipient]
+    assert not FormSchool.objects.filter(form_key=idle.translation_key).exists()
+
+
+def test_a_recipient_sees_nothing_from_before_her_designation(form, recipient):
+    """Sound check of the period rule: lines about the form before she was added stay
+    hidden; her own addition and later changes are visible."""
+    early = make_vp("vroeg", form)
+    designate.remove(form.designations().get(user=early), form, admin())
+    late = make_vp("laat", form)
+    visible = entries_visible_to(late)
+    assert not visible.filter(subject=early).exists()
+    assert visible.filter(subject=late, action=AuditAction.RECIPIENT_ADDED).exists()
+    other = make_vp("later", form)
+    assert visible.filter(subject=other).exists()

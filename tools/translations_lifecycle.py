@@ -84,31 +84,43 @@ T = {
         "أصبح نموذج البلاغ “%(form)s” عامًا من جديد ويستقبل البلاغات: %(subject)s.",
     ),
     "A version of the melding form “%(form)s” was moved to another website: %(subject)s. It "
-    "receives meldingen there, for this form's recipients. If that website belongs to another "
-    "school, its melders now write to this form's recipients: if nobody agreed to this, tell "
-    "the school board at once.": (
+    "receives meldingen there, for this form's recipients: that website belongs to the school "
+    "the form was pinned to at its first designation. If nobody agreed to this move, tell the "
+    "school board.": (
         "Een versie van het meldingsformulier “%(form)s” is naar een andere website "
         "verplaatst: %(subject)s. Ze ontvangt daar meldingen, voor de ontvangers van dit "
-        "formulier. Hoort die website bij een andere school, dan schrijven de melders daar nu "
-        "aan de ontvangers van dit formulier: is dit niet afgesproken, vertel het dan meteen "
-        "aan het schoolbestuur.",
+        "formulier: die website hoort bij de school waaraan het formulier bij de eerste "
+        "aanwijzing is vastgelegd. Is dit verplaatsen niet afgesproken, vertel het dan aan het "
+        "schoolbestuur.",
         "نُقلت نسخة من نموذج البلاغ “%(form)s” إلى موقع آخر: %(subject)s. وهي تستقبل البلاغات "
-        "هناك لمستلمي هذا النموذج. إن كان ذلك الموقع تابعًا لمدرسة أخرى، فإن المبلّغين فيه "
-        "يكتبون الآن إلى مستلمي هذا النموذج: إن لم يُتفق على ذلك، فأخبر مجلس إدارة المدرسة "
-        "فورًا.",
+        "هناك لمستلمي هذا النموذج: فذلك الموقع تابع للمدرسة التي رُبط بها النموذج عند تعيين "
+        "أول مستلم له. إن لم يُتفق على هذا النقل، فأخبر مجلس إدارة المدرسة.",
     ),
     "A version of the melding form “%(form)s” was moved onto another website: %(subject)s. It "
-    "receives nothing there: its page says that it cannot receive meldingen, so that another "
-    "school's melders never write to this form's recipients. If the move was a mistake, move "
-    "it back; a school that needs a form makes its own.": (
+    "receives nothing there: the form receives only on the websites of the school it was "
+    "pinned to at its first designation, so that another school's melders never write to this "
+    "form's recipients; its page says that it cannot receive meldingen. If the move was a "
+    "mistake, move it back; a school that needs a form makes its own.": (
         "Een versie van het meldingsformulier “%(form)s” is naar een andere website "
-        "verplaatst: %(subject)s. Ze ontvangt daar niets: haar pagina zegt dat ze geen "
-        "meldingen kan ontvangen, zodat de melders van een andere school nooit aan de "
-        "ontvangers van dit formulier schrijven. Was het verplaatsen een vergissing, zet haar "
-        "dan terug; een school die een formulier nodig heeft, maakt een eigen formulier.",
+        "verplaatst: %(subject)s. Ze ontvangt daar niets: het formulier ontvangt alleen op de "
+        "websites van de school waaraan het bij de eerste aanwijzing is vastgelegd, zodat de "
+        "melders van een andere school nooit aan de ontvangers van dit formulier schrijven; "
+        "haar pagina zegt dat ze geen meldingen kan ontvangen. Was het verplaatsen een "
+        "vergissing, zet haar dan terug; een school die een formulier nodig heeft, maakt een "
+        "eigen formulier.",
         "نُقلت نسخة من نموذج البلاغ “%(form)s” إلى موقع آخر: %(subject)s. وهي لا تستقبل شيئًا "
-        "هناك: تقول صفحتها إنها لا تستطيع استقبال البلاغات، حتى لا يكتب مبلّغو مدرسة أخرى أبدًا "
-        "إلى مستلمي هذا النموذج. إن كان النقل خطأً فأعِدها إلى مكانها؛ والمدرسة التي تحتاج "
+        "هناك: فالنموذج لا يستقبل إلا على مواقع المدرسة التي رُبط بها عند تعيين أول مستلم له، "
+        "حتى لا يكتب مبلّغو مدرسة أخرى أبدًا إلى مستلمي هذا النموذج؛ وتقول صفحتها إنها لا "
+        "تستطيع استقبال البلاغات. إن كان النقل خطأً فأعِدها إلى مكانها؛ والمدرسة التي تحتاج "
         "إلى نموذج تنشئ نموذجها الخاص.",
     ),
+    # The school a form is pinned to (review 2, "the reference version can change")
+    "school of a melding form": ("school van een meldingsformulier", "مدرسة نموذج البلاغ"),
+    "schools of melding forms": ("scholen van meldingsformulieren", "مدارس نماذج البلاغ"),
+    "it was moved under a private page (a privacy setting on a page above it)": (
+        "het is onder een afgeschermde pagina gezet (een privacy-instelling op een pagina erboven)",
+        "نُقل تحت صفحة خاصة (إعداد خصوصية على صفحة أعلى منه)",
+    ),
+    "receives meldingen": ("ontvangt meldingen", "يستقبل البلاغات"),
+    "receives nothing": ("ontvangt niets", "لا يستقبل شيئًا"),
 }

@@ -171,6 +171,12 @@ def audit_lines_visible_to(user):
 
 
 # Where a form receives ---------------------------------------------------------------------
+#
+# A form belongs to one school: the one it was pinned to at its first designation
+# (``models.FormSchool``, written by ``services.designate``). A version (translation) receives
+# only on a Site whose root page is that school's home page or a translation of it (a school
+# with one Site per language). Which version is the reference, Locale names, LANGUAGE_CODE,
+# deleting the original or adding translations elsewhere cannot move a pinned form.
 
 
 def site_id_of(page):
@@ -179,40 +185,75 @@ def site_id_of(page):
     return parts[0] if parts else None
 
 
-def same_school(site_a, site_b) -> bool:
-    """Are two Sites (ids) the same school's? The same Site, or Sites whose root pages are
-    translations of each other (a school with one Site per language)."""
-    if site_a == site_b:
-        return True
-    if site_a is None or site_b is None:
-        return False
+def home_key_of_site(site_id):
+    """The ``translation_key`` of the root page (home) of the Site ``site_id``, or None."""
+    if site_id is None:
+        return None
     from wagtail.models import Site
 
-    roots = dict(
-        Site.objects.filter(pk__in=[site_a, site_b]).values_list("pk", "root_page__translation_key")
+    return (
+        Site.objects.filter(pk=site_id).values_list("root_page__translation_key", flat=True).first()
     )
-    return roots.get(site_a) is not None and roots.get(site_a) == roots.get(site_b)
+
+
+def pinned_school(translation_key):
+    """The home key the form ``translation_key`` is pinned to, or None (no designation yet)."""
+    from .models import FormSchool
+
+    return (
+        FormSchool.objects.filter(form_key=translation_key)
+        .values_list("home_key", flat=True)
+        .first()
+    )
+
+
+def school_to_pin(translation_key):
+    """The home key a first designation pins the form to: that of the Site of its reference
+    version (``wagtail_vertrouwen.locales``); when that version stands on no website, the
+    next version in the same order that does. None when no version stands on a website."""
+    from ..locales import default_locale
+    from .models import MeldingFormPage
+
+    default = default_locale()
+    default_id = default.pk if default is not None else None
+    versions = MeldingFormPage.objects.filter(translation_key=translation_key)
+    for version in sorted(versions, key=lambda page: (page.locale_id != default_id, page.pk)):
+        home = home_key_of_site(site_id_of(version))
+        if home is not None:
+            return home
+    return None
+
+
+def school_of(translation_key):
+    """The school (home key) a form receives for: pinned, or for a form without designations,
+    the one its first designation would pin (so that the recipients page shows it)."""
+    pinned = pinned_school(translation_key)
+    return pinned if pinned is not None else school_to_pin(translation_key)
+
+
+def receives_at(site_home_key, school) -> bool:
+    """Does a version on a Site whose home has ``site_home_key`` receive for a form of the
+    school ``school`` (a home key)? The one comparison every caller makes."""
+    return site_home_key is not None and site_home_key == school
 
 
 def receives_on_its_site(page) -> bool:
-    """May this version (translation) of a melding form receive meldingen where it is? Only on
-    its school's site: the Site of the form's reference version (``wagtail_vertrouwen.locales``)
-    or a translation of that Site. A translation moved (or copied) into another school's site
+    """May this version (translation) of a melding form receive meldingen where it is? Only
+    on a Site of the school the form is pinned to (its home page, or a translation of it, is
+    the Site's root). A version moved, copied or translated into another school's site
     receives nothing, so that school's melders never write to this school's recipients; its
-    page says it cannot receive, and the recipients page shows why. One query for a form in one
-    language; a few more (cached site root paths) for a translation."""
-    from ..locales import default_locale, reference_versions
-    from .models import MeldingFormPage
+    page says it cannot receive, and the recipients page shows why. A form that is not pinned
+    (no designation) and a version on no website receive nothing. One query (the Site root
+    paths are cached by Wagtail)."""
+    from wagtail.models import Site
 
-    others = list(
-        MeldingFormPage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
-    )
-    if not others:
-        return True
-    reference = reference_versions([page, *others], default_locale())[page.translation_key]
-    if reference.pk == page.pk:
-        return True
-    return same_school(site_id_of(page), site_id_of(reference))
+    from .models import FormSchool
+
+    site_id = site_id_of(page)
+    if site_id is None:
+        return False
+    pin = FormSchool.objects.filter(form_key=page.translation_key).values("home_key")
+    return Site.objects.filter(pk=site_id, root_page__translation_key__in=pin).exists()
 
 
 # The inbox's second factor and its cookies --------------------------------------------------

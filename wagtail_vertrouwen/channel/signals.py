@@ -17,8 +17,11 @@ And where and whether a form receives (``services.designate``, "a form going off
   it) or made private (a ``PageViewRestriction`` on it or above it): audited and mailed to
   the form's recipients and the alert contacts, whatever other versions stay live; a privacy
   setting removed again: told as well;
-- a version moved (by itself or with a page above it) to another website: told; on another
-  school's website it receives nothing (``policy.receives_on_its_site``).
+- a version moved (by itself or with a page above it) to another website: told, with whether
+  each version receives now; outside the school the form is pinned to it receives nothing
+  (``policy.receives_on_its_site``);
+- a live version moved under a private page, on any website, or out from under one: told like
+  a privacy setting.
 
 Who acted is the user an admin hook named, else the user of the admin request in progress
 (Wagtail's ``LogContext``), else nobody known (the shell).
@@ -239,25 +242,53 @@ def _reopen(pks, actor):
             form_reopened(form, actor)
 
 
+def _restricted_paths(paths):
+    from wagtail.models import PageViewRestriction
+
+    covering = PageViewRestriction.objects.filter(page__path__in=paths)
+    return set(covering.values_list("page__path", flat=True))
+
+
+def _chain(path, steplen, start=None):
+    """The paths of the page at ``path`` and the pages above it (from ``start`` characters)."""
+    return [path[:end] for end in range(start or steplen, len(path) + 1, steplen)]
+
+
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     """A form, or a page above it, was moved. A version that changes website is told (audited
-    and mailed): on another school's site it would collect that school's meldingen for this
-    form's recipients, so it receives nothing there (``policy.receives_on_its_site``)."""
+    and mailed): it receives only on a website of the school the form is pinned to
+    (``policy.receives_on_its_site``), and the line says which versions receive now. A live
+    version that the move takes under a private page (a privacy setting above its new place)
+    is told like a privacy setting, on the same website as well; one moved out from under
+    one, public again, is told too."""
     from .policy import site_id_of
-    from .services.designate import form_moved
+    from .services.designate import MOVED_PRIVATE, form_closing, form_moved, form_reopened
 
     forms = list(_forms_under(instance.path))
     if not forms or parent_page_before is None or parent_page_after is None:
         return
     from wagtail.models import Site
 
-    before, after = site_id_of(parent_page_before), site_id_of(parent_page_after)
-    if before == after:
-        return
-    sites = Site.objects.in_bulk({before, after} - {None})
     actor = _actor(instance)
+    before, after = site_id_of(parent_page_before), site_id_of(parent_page_after)
+    if before != after:
+        sites = Site.objects.in_bulk({before, after} - {None})
+        for form in forms:
+            form_moved(form, sites.get(before), sites.get(after), actor)
+    # Public before and after: the privacy settings above the moved page changed; those on it
+    # and below it moved with it.
+    step = instance.steplen
+    private_before = bool(_restricted_paths(_chain(parent_page_before.path, step)))
+    private_after = bool(_restricted_paths(_chain(parent_page_after.path, step)))
+    if private_before == private_after:
+        return
     for form in forms:
-        form_moved(form, sites.get(before), sites.get(after), actor)
+        if not form.live or _restricted_paths(_chain(form.path, step, len(instance.path))):
+            continue  # offline anyway, or private by a setting that moved with it
+        if private_after:
+            form_closing(form, actor, how=MOVED_PRIVATE)
+        else:
+            form_reopened(form, actor)
 
 
 def connect(user_model):

@@ -1,7 +1,7 @@
 """The channel's models: pure data, no I/O beyond the ORM (DESIGN.md, "Layers")."""
 
 from .audit import AuditAction, AuditEntry
-from .forms import Designation, MeldingFormPage
+from .forms import Designation, FormSchool, MeldingFormPage
 from .keys import RecipientKey
 from .meldingen import Bijlage, Melding, MeldingAccess, MeldingStatus
 
@@ -10,6 +10,7 @@ __all__ = [
     "AuditEntry",
     "Bijlage",
     "Designation",
+    "FormSchool",
     "Melding",
     "MeldingAccess",
     "MeldingFormPage",

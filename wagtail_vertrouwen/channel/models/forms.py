@@ -84,9 +84,10 @@ class MeldingFormPage(Page):
     def recipients(self):
         """The users whose keys new meldingen of this form are sealed to: designated, allowed to
         receive (``policy.receiving``: active, with admin access) and with a key. Nobody for a
-        translation that stands on another school's site (``policy.receives_on_its_site``).
-        Two queries and no writes; designations of accounts that lapsed are ended by
-        ``services.designate.end_lapsed_designations`` (signals, hooks, tasks)."""
+        version that stands outside the school the form is pinned to
+        (``policy.receives_on_its_site``). Two queries and no writes; designations of accounts
+        that lapsed are ended by ``services.designate.end_lapsed_designations`` (signals,
+        hooks, tasks)."""
         from django.contrib.auth import get_user_model
 
         from ..policy import receives_on_its_site, receiving
@@ -104,38 +105,41 @@ class MeldingFormPage(Page):
     def versions(self):
         """Every version (translation) of this form with where it stands, for the recipients
         page: its locale, its site, whether it is live and public, and whether it receives
-        there (``policy.receives_on_its_site``). Four queries, whatever the number of versions
-        (one more for a version on another website)."""
+        there (``policy.receives_at`` the form's school, ``policy.school_of``). Four queries
+        for a pinned form, whatever the number of versions (one more for a version on another
+        website; a few more for a form not pinned yet)."""
         from wagtail.models import PageViewRestriction, Site
 
-        from ...locales import default_locale, reference_versions
-        from ..policy import same_school, site_id_of
+        from ..policy import receives_at, school_of, site_id_of
 
         pages = list(
             MeldingFormPage.objects.filter(translation_key=self.translation_key)
             .select_related("locale")
             .order_by("pk")
         )
-        reference = reference_versions(pages, default_locale())[self.translation_key]
+        school = school_of(self.translation_key)
         site_ids = {page.pk: site_id_of(page) for page in pages}
-        sites = Site.objects.in_bulk(set(site_ids.values()) - {None})
+        sites = Site.objects.select_related("root_page").in_bulk(set(site_ids.values()) - {None})
         step = self.steplen
         paths = {p.path[:end] for p in pages for end in range(step, len(p.path) + 1, step)}
         covering = PageViewRestriction.objects.filter(page__path__in=paths)
         covering = set(covering.values_list("page__path", flat=True))
         restricted = {p.pk for p in pages if any(p.path.startswith(path) for path in covering)}
-        return [
-            {
-                "page": page,
-                "language_code": page.locale.language_code,
-                "site": sites.get(site_ids[page.pk]),
-                "live": page.live,
-                "public": page.pk not in restricted,
-                # policy.receives_on_its_site, with the versions at hand
-                "receives": same_school(site_ids[page.pk], site_ids[reference.pk]),
-            }
-            for page in pages
-        ]
+        result = []
+        for page in pages:
+            site = sites.get(site_ids[page.pk])
+            home = site.root_page.translation_key if site is not None else None
+            result.append(
+                {
+                    "page": page,
+                    "language_code": page.locale.language_code,
+                    "site": site,
+                    "live": page.live,
+                    "public": page.pk not in restricted,
+                    "receives": receives_at(home, school),
+                }
+            )
+        return result
 
 
 class DesignationQuerySet(models.QuerySet):
@@ -179,3 +183,27 @@ class Designation(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class FormSchool(models.Model):
+    """The school a melding form (all its versions, sharing ``translation_key``) receives for:
+    the ``translation_key`` of the home page (the Site's root page) of the school it was pinned
+    to at its first designation (``services.designate``), taken from the Site of the form's
+    reference version. A version receives only on a Site whose root page has this key
+    (``policy.receives_on_its_site``): the school's Site, or one of its Sites per language,
+    whose home pages are translations of each other. Renaming Locales, changing
+    ``LANGUAGE_CODE``, deleting the original or adding a translation cannot move it; it is
+    released when the form has no current designation left, and the next first designation
+    pins it again."""
+
+    form_key = models.UUIDField(unique=True)
+    home_key = models.UUIDField()
+    pinned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("school of a melding form")
+        verbose_name_plural = _("schools of melding forms")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.form_key} → {self.home_key}"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from ...locales import default_locale, reference_versions
 from .. import policy
-from ..models import AuditAction, AuditEntry, Designation, MeldingFormPage
+from ..models import AuditAction, AuditEntry, Designation, FormSchool, MeldingFormPage
 
 #: Set on a user or group instance by the admin hooks, so that the signals its save or delete
 #: fires know who acted (Wagtail's views save the very instance they handed to the hook).
@@ -37,13 +37,20 @@ def actor_of(instance):
 
 
 def designate(form_page, user, actor) -> Designation:
+    """Designate ``user`` for the form (all versions of ``form_page``). The first designation
+    pins the form to its school (``pin``), which the audit line names."""
     with transaction.atomic():
         designation, created = Designation.objects.current().get_or_create(
             translation_key=form_page.translation_key, user=user, defaults={"added_by": actor}
         )
         if created:
             first = not form_page.designations().exclude(pk=designation.pk).exists()
-            AuditEntry.record(AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user)
+            detail = ""
+            if first or policy.pinned_school(form_page.translation_key) is None:
+                detail = f"first recipient; the form's school: {pin(form_page.translation_key)}"
+            AuditEntry.record(
+                AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user, detail=detail
+            )
             notify_change(form_page, AuditAction.RECIPIENT_ADDED, user, actor)
             if first:  # a new form, or one that had lost everyone: the agency hears of it
                 _tell(EVENT_FIRST_RECIPIENT, policy.alert_addresses(), form_page, user, actor)
@@ -58,7 +65,41 @@ def remove(designation, form_page, actor):
         AuditEntry.record(
             AuditAction.RECIPIENT_REMOVED, actor, form=form_page, subject=designation.user
         )
+        release_if_undesignated(form_page.translation_key)
         notify_change(form_page, AuditAction.RECIPIENT_REMOVED, designation.user, actor)
+
+
+# The school a form is pinned to ------------------------------------------------------------------
+
+
+def pin(translation_key) -> str:
+    """Pin the form ``translation_key`` to the school of its reference version's Site
+    (``policy.school_to_pin``), at its first designation: from then on its versions receive
+    only on that school's Sites, whatever happens to Locales, ``LANGUAGE_CODE`` or its other
+    versions. Returns the school's Sites as the audit line names them ("—" for none: no
+    version stands on a website, and nothing receives until one is designated again)."""
+    home = policy.school_to_pin(translation_key)
+    if home is None:
+        FormSchool.objects.filter(form_key=translation_key).delete()
+        return site_label(None)
+    FormSchool.objects.update_or_create(form_key=translation_key, defaults={"home_key": home})
+    return school_label(home)
+
+
+def release_if_undesignated(translation_key):
+    """The pin is released when the form has no current designation left: it receives
+    nothing then anyway, and the next first designation pins it again (audited and mailed to
+    the alert contacts as the form's first recipient)."""
+    if not Designation.objects.current().filter(translation_key=translation_key).exists():
+        FormSchool.objects.filter(form_key=translation_key).delete()
+
+
+def school_label(home_key) -> str:
+    """The Sites of a school (those whose root page has ``home_key``), as lines name them."""
+    from wagtail.models import Site
+
+    sites = Site.objects.filter(root_page__translation_key=home_key).order_by("hostname")
+    return ", ".join(site_label(site) for site in sites) or site_label(None)
 
 
 # Designations that end because the account changed -------------------------------------------
@@ -86,6 +127,7 @@ def end_designations(user, reason, actor=None) -> int:
                 detail=detail,
                 translation_key=key,
             )
+            release_if_undesignated(key)
             if form is not None:
                 notify_change(form, AuditAction.RECIPIENT_REMOVED, user, actor, reason=reason)
     return len(current)
@@ -177,9 +219,13 @@ def _left_without_recipients(form_page) -> bool:
     """A live form that cannot receive any more, told once: when a sweep ends several lapsed
     designations of one form, the last of them tells."""
     live = MeldingFormPage.objects.filter(translation_key=form_page.translation_key, live=True)
-    if not live.exists() or form_page.recipients():
-        return False
     everyone = get_user_model()._default_manager.all()
+    designated = everyone.filter(pk__in=form_page.designations().values("user"))
+    # Whoever can still receive, on whichever version: not ``form_page.recipients()``, which
+    # is empty for a version that stands outside the form's school.
+    able = policy.receiving(designated.filter(vertrouwen_key__isnull=False))
+    if not live.exists() or able.exists():
+        return False
     return not form_page.designations().exclude(user__in=policy.receiving(everyone)).exists()
 
 
@@ -258,13 +304,19 @@ def announce_account_event(user, event, actor=None, *, audit=True):
 
 #: How a version of a form went offline (the audit line's detail; the mail translates it).
 UNPUBLISHED, PAGE_DELETED, MADE_PRIVATE = "unpublished", "deleted", "made private"
+MOVED_PRIVATE = "moved under a private page"
 _HOW = {
     UNPUBLISHED: gettext_lazy("it was unpublished"),
     PAGE_DELETED: gettext_lazy("it was deleted"),
     MADE_PRIVATE: gettext_lazy(
         "it was made private (a privacy setting on the page or a page above it)"
     ),
+    MOVED_PRIVATE: gettext_lazy(
+        "it was moved under a private page (a privacy setting on a page above it)"
+    ),
 }
+RECEIVES = gettext_lazy("receives meldingen")
+RECEIVES_NOTHING = gettext_lazy("receives nothing")
 WHOLE_FORM_CLOSED = "whole form closed"
 
 
@@ -346,6 +398,7 @@ def _end_designations_of_deleted_form(translation_key, actor):
     Designation.objects.current().filter(translation_key=translation_key).update(
         removed_at=timezone.now(), removed_by=actor
     )
+    release_if_undesignated(translation_key)
 
 
 def form_reopened(page, actor=None):
@@ -362,21 +415,49 @@ def form_reopened(page, actor=None):
     _tell_about_form(EVENT_FORM_REOPENED, page, label, actor, designated)
 
 
+def versions_summary(page) -> list:
+    """Each version of ``page``'s form with its language and site, and whether it receives
+    there now, as (label, receives) pairs (``MeldingFormPage.versions``)."""
+    return [
+        (
+            f"{version['language_code']}, {site_label(version['site'])}",
+            version["receives"] and version["live"] and version["public"],
+        )
+        for version in page.versions()
+    ]
+
+
 def form_moved(page, site_before, site_after, actor=None):
     """A version was moved (with a page above it, or by itself) from one website to another:
     audited and mailed, since a version on another school's site would collect that school's
-    meldingen for this form's recipients. It receives nothing there
-    (``policy.receives_on_its_site``), which the line and the mail say."""
+    meldingen for this form's recipients. It receives only on a Site of the school the form
+    is pinned to (``policy.receives_on_its_site``); the line and the mail say whether it
+    does, and whether each of the form's versions receives now."""
+    from django.conf import settings
+    from django.utils import translation
+
     designated = _designated(page.translation_key)
-    receives = policy.receives_on_its_site(page)
+    page = MeldingFormPage.objects.get(pk=page.pk)  # its new place, not a cached one
+    receives = policy.receives_at(
+        policy.home_key_of_site(policy.site_id_of(page)), policy.school_of(page.translation_key)
+    )
     moved = f"{site_label(site_before)} → {site_label(site_after)}"
     where = f"{page.title} ({page.locale.language_code}): {moved}"
+    summary = versions_summary(page)
+    listed = "; ".join(
+        f"{label}: {'receives' if yes else 'receives nothing'}" for label, yes in summary
+    )
     AuditEntry.record(
         AuditAction.FORM_MOVED,
         actor,
         form=page,
-        detail=f"{where}" + ("" if receives else "; receives nothing there"),
+        detail=f"{where}" + ("" if receives else "; receives nothing there") + f". {listed}",
         readers=[user.pk for user in designated],
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        listed = "; ".join(
+            f"{label}: {RECEIVES if yes else RECEIVES_NOTHING}" for label, yes in summary
+        )
+        where = f"{where} ({listed})"
     event = EVENT_FORM_MOVED if receives else EVENT_FORM_MOVED_AWAY
     _tell_about_form(event, page, where, actor, designated)

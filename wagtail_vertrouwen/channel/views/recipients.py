@@ -104,12 +104,20 @@ def forms_list(request):
     return TemplateResponse(request, "wagtail_vertrouwen/recipients/index.html", context)
 
 
+def _form_posted(page_id):
+    """The form a posted page id designates for: its reference version
+    (``designate.form_of``), whichever version's id was posted, so that the audit line and
+    the mails name the form, never a decoy (an unpublished translation with another title)."""
+    posted = get_object_or_404(MeldingFormPage, pk=page_id)
+    return posted, service.form_of(posted.translation_key)
+
+
 @require_POST
 def add(request, page_id):
     _require(request)
-    page = get_object_or_404(MeldingFormPage, pk=page_id)
+    posted, page = _form_posted(page_id)
     current = [d.user_id for d in page.designations()]
-    form = AddRecipientForm(request.POST, exclude=current, prefix=str(page.pk))
+    form = AddRecipientForm(request.POST, exclude=current, prefix=str(posted.pk))
     if form.is_valid():
         service.designate(page, form.cleaned_data["user"], request.user)
         messages.success(
@@ -131,7 +139,7 @@ def add(request, page_id):
 @require_POST
 def remove(request, page_id, designation_id):
     _require(request)
-    page = get_object_or_404(MeldingFormPage, pk=page_id)
+    _posted, page = _form_posted(page_id)
     with transaction.atomic():
         # Lock the form's designations, so two removals at once cannot both pass the check.
         current = list(page.designations().select_for_update())
