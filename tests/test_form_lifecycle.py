@@ -505,7 +505,7 @@ def test_a_form_moved_into_another_school_receives_there_only_once_designated_an
     )
     assert form.recipients() == [successor]
     added = AuditEntry.objects.filter(action=AuditAction.RECIPIENT_ADDED, subject=successor).get()
-    assert added.detail == "first recipient; the form's school: OBS B (b.test)"
+    assert added.detail == "first recipient; form pinned to OBS B (b.test)"
 
 
 def test_moving_the_form_under_a_private_section_on_the_same_site_is_told(
@@ -600,3 +600,258 @@ def test_a_recipient_sees_nothing_from_before_her_designation(form, recipient):
     assert visible.filter(subject=late, action=AuditAction.RECIPIENT_ADDED).exists()
     other = make_vp("later", form)
     assert visible.filter(subject=other).exists()
+
+
+# Review 3 (2026-11-24, "designated ⇒ pinned"): a form designated while on no website, or left
+# unpinned by migration 0003, never received while every page said it would; a re-pin was
+# named to nobody; the Sites admin could stop a form silently; designate and release raced.
+
+
+def in_site_language(msgid):
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(msgid)
+
+
+def staging_tree():
+    """A section under Wagtail's root that no Site serves (a staging area)."""
+    root = Page.get_first_root_node()
+    staging = Page(title="Staging", slug="staging")
+    root.add_child(instance=staging)
+    staging.save_revision().publish()
+    return Page.objects.get(pk=staging.pk)
+
+
+def unpinned_designated_form(school, capture):
+    """A designated form that migration 0003 left unpinned (it stood on no website then),
+    moved onto ``school``'s site since."""
+    import importlib
+
+    from django.apps import apps
+
+    from wagtail_vertrouwen.channel.models import Designation, FormSchool
+
+    form = make_form(staging_tree())
+    vp = make_vp("vp1")
+    Designation.objects.create(translation_key=form.translation_key, user=vp)
+    migration = importlib.import_module("wagtail_vertrouwen.channel.migrations.0003_form_school")
+    migration.pin_designated_forms(apps, None)
+    assert not FormSchool.objects.exists()
+    return move(form, school, capture), vp
+
+
+def test_designating_a_form_on_no_website_is_refused_with_a_clear_message(db, alert):
+    from wagtail_vertrouwen.channel.models import Designation
+
+    form = make_form(staging_tree())
+    vp = make_vp("vp1")
+    client = admin_client()
+    response = client.post(
+        reverse("wagtail_vertrouwen_recipients:add", args=[form.pk]),
+        {f"{form.pk}-user": vp.pk},
+        follow=True,
+    )
+    assert response.status_code == 200
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [
+        in_site_language(
+            "“%(form)s” stands on no website, so it has no school to receive for. Put the "
+            "form on the school's website first: publish it under the school's homepage."
+        )
+        % {"form": form.title}
+    ]
+    assert not Designation.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditAction.RECIPIENT_ADDED).exists()
+    with pytest.raises(designate.NotOnAWebsite):
+        designate.designate(form, vp, admin())
+    assert not Designation.objects.exists()
+
+
+def test_a_designated_unpinned_form_is_said_to_receive_nothing_everywhere(
+    db, alert, django_capture_on_commit_callbacks
+):
+    """Moved onto its school's site, the migration's unpinned form receives nothing, and the
+    move line, the recipients page and check W008 all say so."""
+    from django.core.checks import run_checks
+
+    school = make_school()
+    form, vp = unpinned_designated_form(school, django_capture_on_commit_callbacks)
+    assert form.recipients() == []
+    moved = AuditEntry.objects.get(action=AuditAction.FORM_MOVED)
+    assert "receives nothing there" in moved.detail, moved.detail
+    assert [v["receives"] for v in form.versions()] == [False]
+    [row] = [r for r in recipients_rows() if r["page"].pk == form.pk]
+    assert row["unpinned"]
+    page = admin_client().get(reverse("wagtail_vertrouwen_recipients:index"))
+    warning_text = in_site_language(
+        "This form has recipients but is pinned to no school, so it receives nothing. Put it "
+        "on the school's site and designate a recipient again."
+    )
+    content = page.content.decode()
+    assert warning_text in content or warning_text.replace("'", "&#x27;") in content
+    [warning] = [w for w in run_checks() if w.id == "wagtail_vertrouwen_channel.W008"]
+    assert form.title in warning.msg and "pinned to no school" in warning.msg
+
+
+def test_w008_is_silent_for_pinned_forms(form, recipient):
+    from django.core.checks import run_checks
+
+    assert not [w for w in run_checks() if w.id == "wagtail_vertrouwen_channel.W008"]
+
+
+def test_the_next_designation_pins_an_unpinned_form_and_says_so(
+    db, alert, django_capture_on_commit_callbacks
+):
+    from wagtail_vertrouwen.channel.models import FormSchool
+
+    school = make_school()
+    form, vp1 = unpinned_designated_form(school, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        vp2 = make_vp("vp2", form)
+    assert FormSchool.objects.get().home_key == school.translation_key
+    assert form.recipients() == [vp1, vp2]
+    added = AuditEntry.objects.get(action=AuditAction.RECIPIENT_ADDED, subject=vp2)
+    assert added.detail == "form pinned to OBS Test (school.test)"
+    [alerted] = mails_to(alert)
+    assert alerted.subject == in_site_language("A melding form was pinned to its school")
+    assert "OBS Test (school.test)" in alerted.body
+    assert all("OBS Test (school.test)" in m.body for m in mails_to("vp2@school.test"))
+
+
+def test_a_repin_elsewhere_is_named_in_the_mails(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """Her only designation ends (deactivated), the form moves into school B, she is
+    re-activated and designated again: the form is pinned to school B, and both her mail and
+    the alert contacts' name that school."""
+    from wagtail_vertrouwen.channel.models import FormSchool
+
+    school_b = make_school("b.test", "OBS B")
+    with django_capture_on_commit_callbacks(execute=True):
+        recipient.is_active = False
+        recipient.save()
+    assert not FormSchool.objects.exists()
+    form = move(form, school_b, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        recipient.is_active = True
+        recipient.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        designate.designate(form, recipient, admin())
+    assert FormSchool.objects.get().home_key == school_b.translation_key
+    assert form.recipients() == [recipient]
+    [hers] = mails_to("vp1@school.test")
+    [alerted] = mails_to(alert)
+    assert "OBS B (b.test)" in hers.body and "OBS B (b.test)" in alerted.body
+
+
+def nested_form(form, capture):
+    """The form moved into a section "Vertrouwen" under its school's home."""
+    section = Page(title="Vertrouwen", slug="vertrouwen")
+    form.get_parent().add_child(instance=section)
+    section.save_revision().publish()
+    section = Page.objects.get(pk=section.pk)
+    return move(form, section, capture), section
+
+
+def site_change_told(lines, alert):
+    told = AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).order_by("pk")[lines:]
+    return list(told), mails_to("vp1@school.test"), mails_to(alert)
+
+
+def test_adding_a_site_for_a_section_above_the_form_is_told(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    form, section = nested_form(form, django_capture_on_commit_callbacks)
+    assert form.recipients() == [recipient]
+    mail.outbox.clear()
+    lines = AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            reverse("wagtailsites:add"),
+            {
+                "hostname": "vertrouwen.school.test",
+                "port": 80,
+                "site_name": "Vertrouwen",
+                "root_page": section.pk,
+            },
+        )
+    assert response.status_code == 302
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == []
+    [line], hers, alerted = site_change_told(lines, alert)
+    assert line.actor == admin() and "site added: Vertrouwen (vertrouwen.school.test)" in (
+        line.detail
+    )
+    assert "receives nothing" in line.detail
+    assert hers and alerted and "Vertrouwen (vertrouwen.school.test)" in hers[0].body
+
+
+def test_changing_a_sites_root_page_is_told(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    form, section = nested_form(form, django_capture_on_commit_callbacks)
+    site = Site.objects.get(hostname="school.test")
+    mail.outbox.clear()
+    lines = AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            reverse("wagtailsites:edit", args=[site.pk]),
+            {
+                "hostname": "school.test",
+                "port": 80,
+                "site_name": "OBS Test",
+                "root_page": section.pk,
+            },
+        )
+    assert response.status_code == 302
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == []
+    [line], hers, alerted = site_change_told(lines, alert)
+    assert "site changed: OBS Test (school.test)" in line.detail and line.actor == admin()
+    assert hers and alerted
+
+
+def test_deleting_a_site_is_told_and_an_unrelated_site_change_is_not(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    other = make_school("b.test", "OBS B")
+    site_b = Site.objects.get(root_page=other)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        site_b.site_name = "OBS B (renamed)"
+        site_b.save()
+    assert not AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).exists()
+    assert not mail.outbox
+    site = Site.objects.get(hostname="school.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(reverse("wagtailsites:delete", args=[site.pk]))
+    assert response.status_code == 302
+    [line], hers, alerted = site_change_told(0, alert)
+    assert "site deleted: OBS Test (school.test)" in line.detail and line.actor == admin()
+    assert hers and alerted
+
+
+@pytest.mark.skipif(
+    "sqlite" in __import__("os").environ.get("DATABASE_URL", "sqlite"),
+    reason="SQLite has no row locks (it locks the whole database on write); run with "
+    "DATABASE_URL=postgres://... to check the FOR UPDATE",
+)
+def test_designate_and_remove_lock_the_form_first(form, recipient):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    other, actor = make_vp("vp2"), admin()
+
+    def lock_first(queries):
+        """The first statement after the transaction's start locks the form's page rows."""
+        sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+        return sql[0].endswith("FOR UPDATE") and "wagtailcore_page" in sql[0]
+
+    with CaptureQueriesContext(connection) as queries:
+        designation = designate.designate(form, other, actor)
+    assert lock_first(queries), queries[:3]
+    with CaptureQueriesContext(connection) as queries:
+        designate.remove(designation, form, actor)
+    assert lock_first(queries), queries[:3]

@@ -123,4 +123,57 @@ T = {
     ),
     "receives meldingen": ("ontvangt meldingen", "يستقبل البلاغات"),
     "receives nothing": ("ontvangt niets", "لا يستقبل شيئًا"),
+    # Review 3: designated => pinned
+    "“%(form)s” stands on no website, so it has no school to receive for. Put the form on the "
+    "school's website first: publish it under the school's homepage.": (
+        "“%(form)s” staat op geen enkele website en hoort dus bij geen school. Zet het formulier "
+        "eerst op de website van de school: publiceer het onder de homepage van de school.",
+        "“%(form)s” غير موجود على أي موقع، فلا مدرسة يستقبل لها. ضع النموذج أولًا على موقع "
+        "المدرسة: انشره تحت الصفحة الرئيسية للمدرسة.",
+    ),
+    "This form has recipients but is pinned to no school, so it receives nothing. Put it on "
+    "the school's site and designate a recipient again.": (
+        "Dit formulier heeft ontvangers maar is aan geen school gekoppeld en ontvangt dus niets. "
+        "Zet het op de website van de school en wijs opnieuw een ontvanger aan.",
+        "لهذا النموذج مستلمون لكنه غير مرتبط بأي مدرسة، فلا يستقبل شيئًا. ضعه على موقع "
+        "المدرسة وعيّن مستلمًا من جديد.",
+    ),
+    "pinned to no school: receives nothing": (
+        "aan geen school gekoppeld: ontvangt niets",
+        "غير مرتبط بأي مدرسة: لا يستقبل شيئًا",
+    ),
+    "The form is now pinned to the school %(school)s: its versions receive meldingen only on "
+    "that school's websites.": (
+        "Het formulier is nu gekoppeld aan de school %(school)s: de versies ervan ontvangen "
+        "alleen meldingen op de websites van die school.",
+        "النموذج مرتبط الآن بالمدرسة %(school)s: لا تستقبل نسخه البلاغات إلا على مواقع تلك "
+        "المدرسة.",
+    ),
+    "The melding form “%(form)s” had recipients but was pinned to no school, so it received "
+    "nothing. A new recipient, %(subject)s, pinned it: from now on its meldingen go to its "
+    "recipients. If that is not what was agreed, tell the school board.": (
+        "Het meldformulier “%(form)s” had ontvangers maar was aan geen school gekoppeld en "
+        "ontving dus niets. Een nieuwe ontvanger, %(subject)s, heeft het gekoppeld: vanaf nu "
+        "gaan de meldingen naar de ontvangers. Als dat niet zo is afgesproken, meld het dan "
+        "aan het schoolbestuur.",
+        "كان لنموذج البلاغ “%(form)s” مستلمون لكنه لم يكن مرتبطًا بأي مدرسة، فلم يستقبل "
+        "شيئًا. ربطه مستلم جديد، %(subject)s: من الآن تذهب بلاغاته إلى مستلميه. إن لم يكن "
+        "هذا ما اتُّفق عليه، فأبلغ مجلس إدارة المدرسة.",
+    ),
+    "The website settings (Sites) changed where the melding form “%(form)s” receives "
+    "meldingen: %(subject)s. If nobody agreed to this, tell the school board.": (
+        "De website-instellingen (Sites) hebben veranderd waar het meldformulier “%(form)s” "
+        "meldingen ontvangt: %(subject)s. Als niemand hiermee heeft ingestemd, meld het dan "
+        "aan het schoolbestuur.",
+        "غيّرت إعدادات المواقع (Sites) المكان الذي يستقبل فيه نموذج البلاغ “%(form)s” "
+        "البلاغات: %(subject)s. إن لم يوافق أحد على ذلك، فأبلغ مجلس إدارة المدرسة.",
+    ),
+    "A melding form was pinned to its school": (
+        "Een meldformulier is aan zijn school gekoppeld",
+        "رُبط نموذج بلاغ بمدرسته",
+    ),
+    "The website settings changed where a melding form receives": (
+        "De website-instellingen hebben veranderd waar een meldformulier ontvangt",
+        "غيّرت إعدادات المواقع مكان استقبال نموذج بلاغ",
+    ),
 }

@@ -3,6 +3,7 @@
 Ids (documented in docs/configuration.md, "System checks"): E001 OTP middleware, E002 the
 channel's URLs, W001 error reports, W002 avatars, W010 session cookie; with ``--deploy``:
 W003 alert contacts, W004 task backend, W005 cache, W006 attachment storage, W007 KDF.
+Always, reading the database: W008 designated melding forms pinned to no school.
 """
 
 from pathlib import Path
@@ -222,4 +223,51 @@ def key_derivation(app_configs, **kwargs):
             "set up their key meanwhile should change their passphrase to rewrap it.",
             id="wagtail_vertrouwen_channel.W007",
         )
+    ]
+
+
+@register()
+def unpinned_forms(app_configs, databases=None, **kwargs):
+    """W008 reads the database (like the core's W001, although not tagged ``database``):
+    melding forms with current designations but no pin (``FormSchool``), which migration 0003
+    leaves when none of their versions stood on a website. They receive nothing until a new
+    designation pins them. Silent when the database cannot be reached or is not migrated."""
+    from django.db import connections, router
+
+    from .models import Designation, FormSchool
+
+    alias = router.db_for_read(Designation)
+    if databases is not None and alias not in databases:
+        return []
+    try:
+        tables = set(connections[alias].introspection.table_names())
+        if not {Designation._meta.db_table, FormSchool._meta.db_table} <= tables:
+            return []
+        pinned = FormSchool.objects.using(alias).values("form_key")
+        keys = list(
+            Designation.objects.using(alias)
+            .current()
+            .exclude(translation_key__in=pinned)
+            .values_list("translation_key", flat=True)
+            .distinct()
+        )
+        if not keys:
+            return []
+        from .services.designate import form_of
+
+        names = sorted(
+            f"“{form.title}” (page {form.pk})" if form is not None else str(key)
+            for key, form in ((key, form_of(key)) for key in keys)
+        )
+    except Exception:  # noqa: BLE001 - no database (DatabaseError), or none allowed here
+        return []
+    return [
+        Warning(
+            f"Melding form {name} has recipients but is pinned to no school, so it receives "
+            "nothing.",
+            hint="Put it on the school's site and designate a recipient again (Melding "
+            "recipients page).",
+            id="wagtail_vertrouwen_channel.W008",
+        )
+        for name in names
     ]

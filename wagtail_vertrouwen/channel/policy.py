@@ -226,9 +226,17 @@ def school_to_pin(translation_key):
 
 def school_of(translation_key):
     """The school (home key) a form receives for: pinned, or for a form without designations,
-    the one its first designation would pin (so that the recipients page shows it)."""
+    the one its first designation would pin (so that the recipients page shows it). None for
+    a form that has designations but no pin (left so by migration 0003, check W008): it
+    receives nothing until a designation pins it, and nothing may say it would."""
+    from .models import Designation
+
     pinned = pinned_school(translation_key)
-    return pinned if pinned is not None else school_to_pin(translation_key)
+    if pinned is not None:
+        return pinned
+    if Designation.objects.current().filter(translation_key=translation_key).exists():
+        return None
+    return school_to_pin(translation_key)
 
 
 def receives_at(site_home_key, school) -> bool:

@@ -23,6 +23,11 @@ And where and whether a form receives (``services.designate``, "a form going off
 - a live version moved under a private page, on any website, or out from under one: told like
   a privacy setting.
 
+And the Sites admin: a Site added (its root a section between a school's home and its form),
+changed (another root page) or deleted can start or stop a pinned form's versions receiving;
+each form whose receiving versions changed is audited and mailed
+(``services.designate.sites_changed``).
+
 Who acted is the user an admin hook named, else the user of the admin request in progress
 (Wagtail's ``LogContext``), else nobody known (the shell).
 
@@ -291,6 +296,44 @@ def page_moved(sender, instance, parent_page_before=None, parent_page_after=None
             form_reopened(form, actor)
 
 
+# Sites ----------------------------------------------------------------------------------------
+
+_SNAPSHOT = "_vertrouwen_receiving"
+
+
+def site_changing(sender, instance, raw=False, **kwargs):
+    """Before a Site is saved or deleted: which versions of each pinned form receive now."""
+    from .services.designate import receiving_versions
+
+    if raw:
+        return
+    setattr(instance, _SNAPSHOT, receiving_versions())
+
+
+def _site_changed(instance, change):
+    from wagtail.models import Site
+
+    from .services.designate import site_label, sites_changed
+
+    before = instance.__dict__.pop(_SNAPSHOT, None)
+    if before is None:
+        return
+    Site.clear_site_root_paths_cache()  # Wagtail's own handler may run after this one
+    sites_changed(before, f"{change}: {site_label(instance)}", _actor(instance))
+
+
+def site_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A Site added (e.g. one whose root is a section between a school's home and its form)
+    or changed (another root page, hostname or port): each pinned form whose receiving
+    versions changed is told (``services.designate.sites_changed``)."""
+    if not raw:
+        _site_changed(instance, "site added" if created else "site changed")
+
+
+def site_deleted(sender, instance, **kwargs):
+    _site_changed(instance, "site deleted")
+
+
 def connect(user_model):
     def uid(name):
         return f"vertrouwen-{name}"
@@ -332,3 +375,10 @@ def connect(user_model):
         restriction_deleted, sender=PageViewRestriction, dispatch_uid=uid("restriction-deleted")
     )
     post_page_move.connect(page_moved, dispatch_uid=uid("page-moved"))
+
+    from wagtail.models import Site
+
+    pre_save.connect(site_changing, sender=Site, dispatch_uid=uid("site-saving"))
+    post_save.connect(site_saved, sender=Site, dispatch_uid=uid("site-saved"))
+    pre_delete.connect(site_changing, sender=Site, dispatch_uid=uid("site-deleting"))
+    post_delete.connect(site_deleted, sender=Site, dispatch_uid=uid("site-deleted"))

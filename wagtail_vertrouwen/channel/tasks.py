@@ -25,21 +25,22 @@ def inbox_url() -> str:
     return base + reverse("wagtail_vertrouwen_inbox:index")
 
 
-def _retry(task_obj, attempt, *args):
+def _retry(task_obj, attempt, *args, **kwargs):
     if attempt >= conf.get("NOTIFY_ATTEMPTS") or not default_task_backend.supports_defer:
         logger.error("giving up on a vertrouwen notification after %d attempt(s)", attempt)
         return
     wait = timedelta(minutes=2**attempt)
-    task_obj.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1)
+    task_obj.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1, **kwargs)
 
 
-def _deliver(task_obj, args, attempt, addresses, template, context) -> int:
-    """Send ``template`` to ``addresses``; on failure, run ``task_obj(*args)`` again later."""
+def _deliver(task_obj, args, attempt, addresses, template, context, **kwargs) -> int:
+    """Send ``template`` to ``addresses``; on failure, run ``task_obj(*args, **kwargs)`` again
+    later."""
     try:
         return _send_to(addresses, template, context)
     except Exception:  # noqa: BLE001 - SMTP and friends fail in many ways
         logger.warning("%s mail failed (attempt %d)", template, attempt)
-        _retry(task_obj, attempt, *args)
+        _retry(task_obj, attempt, *args, **kwargs)
         return 0
 
 
@@ -77,7 +78,14 @@ def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
 
 @task()
 def notify_recipient_change(
-    form_title: str, action: str, subject: str, actor: str, reason: str, addresses, attempt=1
+    form_title: str,
+    action: str,
+    subject: str,
+    actor: str,
+    reason: str,
+    addresses,
+    attempt=1,
+    school: str = "",
 ) -> int:
     """Tell everyone involved that someone was added to or removed from a form (I4): the
     person it is about and the form's recipients. ``subject`` and ``actor`` are identities
@@ -91,10 +99,19 @@ def notify_recipient_change(
         "subject": subject,
         "actor": actor,
         "reason": reason,
+        "school": school,
         "inbox_url": inbox_url(),
     }
     args = (form_title, action, subject, actor, reason, addresses)
-    return _deliver(notify_recipient_change, args, attempt, addresses, "recipient_change", context)
+    return _deliver(
+        notify_recipient_change,
+        args,
+        attempt,
+        addresses,
+        "recipient_change",
+        context,
+        school=school,
+    )
 
 
 @task()
@@ -125,7 +142,14 @@ def notify_contact_change(before: str, after: str, actor: str, addresses, attemp
 
 @task()
 def notify_event(
-    event: str, form_title: str, form_url: str, subject: str, actor: str, addresses, attempt=1
+    event: str,
+    form_title: str,
+    form_url: str,
+    subject: str,
+    actor: str,
+    addresses,
+    attempt=1,
+    school: str = "",
 ) -> int:
     """A form went offline or got its first recipient, or a recipient's account changed in a
     way that decides who can open her meldingen (second factor, key, login password). Tells
@@ -136,10 +160,11 @@ def notify_event(
         "form_url": form_url,
         "subject": subject,
         "actor": actor,
+        "school": school,
         "inbox_url": inbox_url(),
     }
     args = (event, form_title, form_url, subject, actor, addresses)
-    return _deliver(notify_event, args, attempt, addresses, "event", context)
+    return _deliver(notify_event, args, attempt, addresses, "event", context, school=school)
 
 
 @task()

@@ -36,29 +36,66 @@ def actor_of(instance):
 # Designating and removing on the recipients page ----------------------------------------------
 
 
+class NotOnAWebsite(Exception):
+    """A designation was refused: the form is pinned to no school and no version of it stands
+    on a website, so there is no school to pin it to (and it would receive nothing)."""
+
+
+def lock_form(translation_key):
+    """Serialise every change of who receives a form and of its pin (PostgreSQL runs READ
+    COMMITTED): a row lock on its versions' page rows, held until the transaction ends. Two
+    designations, removals or releases of one form run one after the other, and each decides
+    "first" or "release" after the lock. (SQLite locks the whole database on write.)"""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    kind = ContentType.objects.get_for_model(MeldingFormPage)
+    list(
+        Page.objects.select_for_update()
+        .filter(translation_key=translation_key, content_type=kind)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def designate(form_page, user, actor) -> Designation:
-    """Designate ``user`` for the form (all versions of ``form_page``). The first designation
-    pins the form to its school (``pin``), which the audit line names."""
+    """Designate ``user`` for the form (all versions of ``form_page``). A designation of a
+    form that is not pinned (its first, or the next one of a form left unpinned by migration
+    0003) pins it to its school (``pin``): audited, and mailed to the alert contacts and the
+    recipient with the school named. Refused (``NotOnAWebsite``, nothing written) while the
+    form is not pinned and no version of it stands on a website: it would receive nothing."""
+    key = form_page.translation_key
     with transaction.atomic():
+        lock_form(key)
+        pinned = policy.pinned_school(key)
+        home = policy.school_to_pin(key) if pinned is None else pinned
+        if home is None:
+            raise NotOnAWebsite(form_page.title)
         designation, created = Designation.objects.current().get_or_create(
-            translation_key=form_page.translation_key, user=user, defaults={"added_by": actor}
+            translation_key=key, user=user, defaults={"added_by": actor}
         )
         if created:
             first = not form_page.designations().exclude(pk=designation.pk).exists()
-            detail = ""
-            if first or policy.pinned_school(form_page.translation_key) is None:
-                detail = f"first recipient; the form's school: {pin(form_page.translation_key)}"
+            detail, school = "", ""
+            if pinned is None:
+                school = pin(key)
+                detail = f"form pinned to {school}"
+                if first:
+                    detail = f"first recipient; {detail}"
             AuditEntry.record(
                 AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user, detail=detail
             )
-            notify_change(form_page, AuditAction.RECIPIENT_ADDED, user, actor)
-            if first:  # a new form, or one that had lost everyone: the agency hears of it
-                _tell(EVENT_FIRST_RECIPIENT, policy.alert_addresses(), form_page, user, actor)
+            notify_change(form_page, AuditAction.RECIPIENT_ADDED, user, actor, school=school)
+            if pinned is None:  # a new form, or one that had lost everyone or its pin
+                event = EVENT_FIRST_RECIPIENT if first else EVENT_FORM_PINNED
+                alert = policy.alert_addresses()
+                _tell(event, alert, form_page, user, actor, school=school)
     return designation
 
 
 def remove(designation, form_page, actor):
     with transaction.atomic():
+        lock_form(form_page.translation_key)
         designation.removed_at = timezone.now()
         designation.removed_by = actor
         designation.save(update_fields=["removed_at", "removed_by"])
@@ -79,7 +116,7 @@ def pin(translation_key) -> str:
     versions. Returns the school's Sites as the audit line names them ("—" for none: no
     version stands on a website, and nothing receives until one is designated again)."""
     home = policy.school_to_pin(translation_key)
-    if home is None:
+    if home is None:  # designate() refuses this case; kept for other callers
         FormSchool.objects.filter(form_key=translation_key).delete()
         return site_label(None)
     FormSchool.objects.update_or_create(form_key=translation_key, defaults={"home_key": home})
@@ -110,6 +147,9 @@ def end_designations(user, reason, actor=None) -> int:
     delete, or after a change): audited, and announced to her, the co-recipients and, for a
     form left without recipients, the alert contacts."""
     with transaction.atomic():
+        keys = Designation.objects.current().filter(user=user).values_list("translation_key")
+        for key in sorted({key for (key,) in keys}, key=str):  # one order: no deadlock
+            lock_form(key)
         current = list(Designation.objects.current().filter(user=user))
         if not current:
             return 0
@@ -191,7 +231,7 @@ def form_of(translation_key):
     return reference_versions(pages, default_locale()).get(translation_key)
 
 
-def notify_change(form_page, action, subject, actor, reason=""):
+def notify_change(form_page, action, subject, actor, reason="", school=""):
     """Mail the form's current recipients and ``subject`` (at her address as it is now, before
     a delete), and the alert contacts when a live form is left without recipients."""
     from ..tasks import alert_no_recipients, notify_recipient_change
@@ -204,7 +244,9 @@ def notify_change(form_page, action, subject, actor, reason=""):
     who = policy.identity(subject)
     by = policy.identity(actor)
     transaction.on_commit(
-        lambda: notify_recipient_change.enqueue(title, str(action), who, by, reason, addresses)
+        lambda: notify_recipient_change.enqueue(
+            title, str(action), who, by, reason, addresses, school=school
+        )
     )
     if action == AuditAction.RECIPIENT_REMOVED and _left_without_recipients(form_page):
         alert = policy.alert_addresses()
@@ -250,6 +292,10 @@ def _addresses(users) -> set:
 
 #: What ``notify_event`` mails about (see mail/event.txt).
 EVENT_FIRST_RECIPIENT = "first_recipient"
+#: A designated form that was pinned to no school (migration 0003) was pinned.
+EVENT_FORM_PINNED = "form_pinned"
+#: Adding, changing or deleting a Site changed which versions of a form receive.
+EVENT_SITES_CHANGED = "sites_changed"
 #: No version (translation) of the form receives any more.
 EVENT_FORM_CLOSED = "form_closed"
 #: One version went offline; another is still live and public.
@@ -267,7 +313,7 @@ ACCOUNT_EVENTS = {
 }
 
 
-def _tell(event, addresses, form_page=None, subject=None, actor=None):
+def _tell(event, addresses, form_page=None, subject=None, actor=None, school=""):
     from ..tasks import notify_event
 
     addresses = sorted(set(addresses) - {""})
@@ -276,7 +322,9 @@ def _tell(event, addresses, form_page=None, subject=None, actor=None):
     title = form_page.title if form_page is not None else ""
     url = _url(form_page) if form_page is not None else ""
     who, by = policy.identity(subject), policy.identity(actor)
-    transaction.on_commit(lambda: notify_event.enqueue(event, title, url, who, by, addresses))
+    transaction.on_commit(
+        lambda: notify_event.enqueue(event, title, url, who, by, addresses, school=school)
+    )
 
 
 def co_recipients(user):
@@ -393,12 +441,14 @@ def form_closing(page, actor=None, *, how=UNPUBLISHED, deleted=False):
 def _end_designations_of_deleted_form(translation_key, actor):
     """After a deletion: a form none of whose versions is left loses its designations (the
     closing line already told its recipients)."""
-    if MeldingFormPage.objects.filter(translation_key=translation_key).exists():
-        return
-    Designation.objects.current().filter(translation_key=translation_key).update(
-        removed_at=timezone.now(), removed_by=actor
-    )
-    release_if_undesignated(translation_key)
+    with transaction.atomic():
+        lock_form(translation_key)
+        if MeldingFormPage.objects.filter(translation_key=translation_key).exists():
+            return
+        Designation.objects.current().filter(translation_key=translation_key).update(
+            removed_at=timezone.now(), removed_by=actor
+        )
+        release_if_undesignated(translation_key)
 
 
 def form_reopened(page, actor=None):
@@ -427,14 +477,28 @@ def versions_summary(page) -> list:
     ]
 
 
+def _listed(summary, translated=True) -> str:
+    """Each version and whether it receives: in English for the audit line (as its other
+    details), in the site's language for the mail."""
+    from django.conf import settings
+    from django.utils import translation
+
+    if not translated:
+        return "; ".join(
+            f"{label}: {'receives' if yes else 'receives nothing'}" for label, yes in summary
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        return "; ".join(
+            f"{label}: {RECEIVES if yes else RECEIVES_NOTHING}" for label, yes in summary
+        )
+
+
 def form_moved(page, site_before, site_after, actor=None):
     """A version was moved (with a page above it, or by itself) from one website to another:
     audited and mailed, since a version on another school's site would collect that school's
     meldingen for this form's recipients. It receives only on a Site of the school the form
     is pinned to (``policy.receives_on_its_site``); the line and the mail say whether it
     does, and whether each of the form's versions receives now."""
-    from django.conf import settings
-    from django.utils import translation
 
     designated = _designated(page.translation_key)
     page = MeldingFormPage.objects.get(pk=page.pk)  # its new place, not a cached one
@@ -444,20 +508,64 @@ def form_moved(page, site_before, site_after, actor=None):
     moved = f"{site_label(site_before)} → {site_label(site_after)}"
     where = f"{page.title} ({page.locale.language_code}): {moved}"
     summary = versions_summary(page)
-    listed = "; ".join(
-        f"{label}: {'receives' if yes else 'receives nothing'}" for label, yes in summary
-    )
     AuditEntry.record(
         AuditAction.FORM_MOVED,
         actor,
         form=page,
-        detail=f"{where}" + ("" if receives else "; receives nothing there") + f". {listed}",
+        detail=f"{where}"
+        + ("" if receives else "; receives nothing there")
+        + f". {_listed(summary, translated=False)}",
         readers=[user.pk for user in designated],
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        listed = "; ".join(
-            f"{label}: {RECEIVES if yes else RECEIVES_NOTHING}" for label, yes in summary
-        )
-        where = f"{where} ({listed})"
+    where = f"{where} ({_listed(summary)})"
     event = EVENT_FORM_MOVED if receives else EVENT_FORM_MOVED_AWAY
     _tell_about_form(event, page, where, actor, designated)
+
+
+# The Sites admin: adding, changing or deleting a Site -----------------------------------------
+
+
+def receiving_versions() -> dict:
+    """For every pinned form, the ids of its versions that receive now (on a Site of its
+    school): ``{form_key: frozenset(page ids)}``. Three queries whatever the number of forms
+    (Wagtail caches the Site root paths; call ``Site.clear_site_root_paths_cache`` first
+    after a Site changed)."""
+    from wagtail.models import Site
+
+    pins = dict(FormSchool.objects.values_list("form_key", "home_key"))
+    if not pins:
+        return {}
+    homes = dict(Site.objects.values_list("pk", "root_page__translation_key"))
+    result = {key: set() for key in pins}
+    for page in MeldingFormPage.objects.filter(translation_key__in=list(pins)):
+        if policy.receives_at(homes.get(policy.site_id_of(page)), pins[page.translation_key]):
+            result[page.translation_key].add(page.pk)
+    return {key: frozenset(pks) for key, pks in result.items()}
+
+
+def sites_changed(before: dict, change: str, actor=None):
+    """A Site was added, changed or deleted (``change`` names it): every pinned form whose
+    receiving versions changed (``before`` from ``receiving_versions``) is audited and mailed
+    to its recipients and the alert contacts, with each version's state now. A Site whose
+    root is a section between a school's home and its form, or that points a school's
+    hostname at another page, can otherwise stop a form without anyone noticing."""
+
+    after = receiving_versions()
+    for key in sorted(set(before) | set(after)):
+        if before.get(key, frozenset()) == after.get(key, frozenset()):
+            continue
+        page = form_of(key)
+        if page is None:
+            continue
+        designated = _designated(key)
+        summary = versions_summary(page)
+        AuditEntry.record(
+            AuditAction.FORM_MOVED,
+            actor,
+            form=page,
+            detail=f"website settings (Sites): {change}. {_listed(summary, translated=False)}",
+            readers=[user.pk for user in designated],
+        )
+        _tell_about_form(
+            EVENT_SITES_CHANGED, page, f"{change} ({_listed(summary)})", actor, designated
+        )

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from ...locales import default_locale, reference_versions
 from ..models import AuditEntry, MeldingFormPage
 from ..models import audit as audit_model
-from ..policy import can_designate, identity, receiving
+from ..policy import can_designate, identity, pinned_school, receiving
 from ..services import designate as service
 
 #: Forms per page of the listing; a board with many schools pages through them.
@@ -85,6 +85,8 @@ def _row(page):
         ],
         "form": AddRecipientForm(exclude=[d.user_id for d in current], prefix=str(page.pk)),
         "versions": page.versions(),
+        # Designated but pinned to no school (migration 0003, check W008): receives nothing.
+        "unpinned": bool(current) and pinned_school(page.translation_key) is None,
         "log": AuditEntry.objects.filter(
             translation_key=page.translation_key, action__in=RECIPIENT_CHANGES
         )[:10],
@@ -118,20 +120,31 @@ def add(request, page_id):
     posted, page = _form_posted(page_id)
     current = [d.user_id for d in page.designations()]
     form = AddRecipientForm(request.POST, exclude=current, prefix=str(posted.pk))
-    if form.is_valid():
-        service.designate(page, form.cleaned_data["user"], request.user)
-        messages.success(
-            request,
-            _("%(user)s now receives the new meldingen of “%(form)s”.")
-            % {"user": identity(form.cleaned_data["user"]), "form": page.title},
-        )
-    else:
+    if not form.is_valid():
         messages.error(
             request,
             _(
                 "Choose an active account that can use the Wagtail admin and is not a recipient "
                 "of this form yet."
             ),
+        )
+        return redirect("wagtail_vertrouwen_recipients:index")
+    try:
+        service.designate(page, form.cleaned_data["user"], request.user)
+    except service.NotOnAWebsite:
+        messages.error(
+            request,
+            _(
+                "“%(form)s” stands on no website, so it has no school to receive for. Put the "
+                "form on the school's website first: publish it under the school's homepage."
+            )
+            % {"form": page.title},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(user)s now receives the new meldingen of “%(form)s”.")
+            % {"user": identity(form.cleaned_data["user"]), "form": page.title},
         )
     return redirect("wagtail_vertrouwen_recipients:index")
 
@@ -141,7 +154,8 @@ def remove(request, page_id, designation_id):
     _require(request)
     _posted, page = _form_posted(page_id)
     with transaction.atomic():
-        # Lock the form's designations, so two removals at once cannot both pass the check.
+        # Lock the form (as designate does), so two removals at once cannot both pass the check.
+        service.lock_form(page.translation_key)
         current = list(page.designations().select_for_update())
         designation = next((d for d in current if d.pk == designation_id), None)
         if designation is None:
