@@ -19,6 +19,7 @@ from wagtail_vertrouwen.channel.models import (
     AuditAction,
     AuditEntry,
     Designation,
+    FormSchool,
     Melding,
     MeldingFormPage,
 )
@@ -687,7 +688,7 @@ def test_a_designated_unpinned_form_is_said_to_receive_nothing_everywhere(
     page = admin_client().get(reverse("wagtail_vertrouwen_recipients:index"))
     warning_text = in_site_language(
         "This form has recipients but is pinned to no school, so it receives nothing. Put it "
-        "on the school's site and designate a recipient again."
+        "on the school's website, then pin it to its school."
     )
     content = page.content.decode()
     assert warning_text in content or warning_text.replace("'", "&#x27;") in content
@@ -833,6 +834,56 @@ def test_deleting_a_site_is_told_and_an_unrelated_site_change_is_not(
     assert hers and alerted
 
 
+def test_a_new_hostname_is_told_to_the_school_and_to_the_default_sites_school(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """Renaming a school's host sends its melders (still using the old address) to the
+    default Site, which answers every host no other Site claims: both schools are told."""
+    b_home = make_school("b.test", "OBS B")
+    Site.objects.update(is_default_site=False)
+    Site.objects.filter(root_page=b_home).update(is_default_site=True)
+    b_form = make_form(b_home)
+    make_vp("vpb", b_form)
+    mail.outbox.clear()
+    site = Site.objects.get(hostname="school.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(
+            reverse("wagtailsites:edit", args=[site.pk]),
+            {
+                "hostname": "nieuw.school.test",
+                "port": 80,
+                "site_name": "OBS Test",
+                "root_page": site.root_page_id,
+            },
+        )
+    assert response.status_code == 302
+    # The old address now reaches school B's form.
+    assert Client().get("/melding-maken/", HTTP_HOST="school.test").context["page"] == b_form
+    told = {line.form_id for line in AuditEntry.objects.filter(action=AuditAction.FORM_MOVED)}
+    assert told == {form.pk, b_form.pk}
+    assert mails_to("vp1@school.test") and mails_to("vpb@school.test") and mails_to(alert)
+    # A change of a name only is not told.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.filter(pk=site.pk).get().save()
+    assert not mail.outbox
+
+
+def test_a_site_can_be_saved_before_the_channels_tables_exist(form, recipient):
+    """Between deploying and `migrate` (or after unapplying the channel) the Sites admin
+    must keep working: the comparison is skipped, not the save."""
+    from django.db import connection
+
+    from wagtail_vertrouwen.channel.models import FormSchool
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {connection.ops.quote_name(FormSchool._meta.db_table)}")
+    site = Site.objects.get(hostname="school.test")
+    site.site_name = "OBS Test (nieuw)"
+    site.save()
+    assert Site.objects.get(pk=site.pk).site_name == "OBS Test (nieuw)"
+
+
 @pytest.mark.skipif(
     "sqlite" in __import__("os").environ.get("DATABASE_URL", "sqlite"),
     reason="SQLite has no row locks (it locks the whole database on write); run with "
@@ -855,3 +906,40 @@ def test_designate_and_remove_lock_the_form_first(form, recipient):
     with CaptureQueriesContext(connection) as queries:
         designate.remove(designation, form, actor)
     assert lock_first(queries), queries[:3]
+
+
+def test_a_form_left_unpinned_is_pinned_from_the_recipients_page_told_and_receives(
+    form, recipient, alert, django_capture_on_commit_callbacks
+):
+    """The way out of check W008 with only one vertrouwenspersoon: "Pin to its school"."""
+    from django.core.checks import run_checks
+
+    FormSchool.objects.all().delete()  # as migration 0003 leaves a form that was off-site
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == []
+    page = admin_client().get(reverse("wagtail_vertrouwen_recipients:index")).content.decode()
+    pin_url = reverse("wagtail_vertrouwen_recipients:pin", args=[form.pk])
+    assert pin_url in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client().post(pin_url)
+    assert response.status_code == 302
+    assert MeldingFormPage.objects.get(pk=form.pk).recipients() == [recipient]
+    [line] = AuditEntry.objects.filter(action=AuditAction.FORM_PINNED)
+    assert line.actor == admin() and "school.test" in line.detail
+    assert line in entries_visible_to(recipient)
+    for address in ("vp1@school.test", alert):
+        [told] = mails_to(address)
+        assert "school.test" in told.body and "beheerder" in told.body
+    assert not [w for w in run_checks() if w.id == "wagtail_vertrouwen_channel.W008"]
+    # Pinning again changes nothing and tells nobody; someone without the permission is refused.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client().post(pin_url)
+    assert (
+        not mail.outbox and AuditEntry.objects.filter(action=AuditAction.FORM_PINNED).count() == 1
+    )
+    refused = Client()
+    refused.force_login(recipient)
+    FormSchool.objects.all().delete()
+    refused.post(pin_url)
+    assert not FormSchool.objects.exists()

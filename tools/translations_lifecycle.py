@@ -176,4 +176,31 @@ T = {
         "De website-instellingen hebben veranderd waar een meldformulier ontvangt",
         "غيّرت إعدادات المواقع مكان استقبال نموذج بلاغ",
     ),
+    # Pinning a form left unpinned (check W008) from the recipients page
+    "Melding form pinned to its school": (
+        "Meldformulier vastgepind aan de school",
+        "تم تثبيت نموذج البلاغ على مدرسته",
+    ),
+    "Pin to its school": ("Vastpinnen aan de school", "تثبيت على مدرسته"),
+    "This form has recipients but is pinned to no school, so it receives nothing. Put it on "
+    "the school's website, then pin it to its school.": (
+        "Dit formulier heeft ontvangers, maar is aan geen school vastgepind en ontvangt daarom "
+        "niets. Zet het op de website van de school en pin het dan vast aan de school.",
+        "لهذا النموذج مستلمون لكنه غير مثبت على أي مدرسة، لذلك لا يستقبل شيئًا. ضعه على موقع "
+        "المدرسة الإلكتروني، ثم ثبّته على مدرسته.",
+    ),
+    "“%(form)s” now receives on the websites of its school: %(school)s.": (
+        "“%(form)s” ontvangt nu op de websites van de school: %(school)s.",
+        "يستقبل «%(form)s» الآن على المواقع الإلكترونية لمدرسته: %(school)s.",
+    ),
+    "The melding form “%(form)s” had recipients but was pinned to no school, so it received "
+    "nothing. It has now been pinned to its school: from now on its meldingen go to its "
+    "recipients. If that is not what was agreed, tell the school board.": (
+        "Het meldformulier “%(form)s” had ontvangers, maar was aan geen school vastgepind en "
+        "ontving daarom niets. Het is nu vastgepind aan de school: vanaf nu gaan de meldingen "
+        "naar de ontvangers. Is dat niet zo afgesproken, meld het dan aan het schoolbestuur.",
+        "كان لنموذج البلاغ «%(form)s» مستلمون لكنه لم يكن مثبتًا على أي مدرسة، لذلك لم يستقبل "
+        "شيئًا. وقد ثُبّت الآن على مدرسته: من الآن فصاعدًا تذهب بلاغاته إلى مستلميه. إذا لم "
+        "يكن هذا ما تم الاتفاق عليه، فأبلغ مجلس إدارة المدرسة.",
+    ),
 }

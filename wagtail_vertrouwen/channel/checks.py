@@ -265,8 +265,8 @@ def unpinned_forms(app_configs, databases=None, **kwargs):
         Warning(
             f"Melding form {name} has recipients but is pinned to no school, so it receives "
             "nothing.",
-            hint="Put it on the school's site and designate a recipient again (Melding "
-            "recipients page).",
+            hint="Put it on the school's website, then choose 'Pin to its school' on the "
+            "melding recipients page (Instellingen › Ontvangers van meldingen).",
             id="wagtail_vertrouwen_channel.W008",
         )
         for name in names

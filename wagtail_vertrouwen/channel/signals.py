@@ -37,7 +37,7 @@ at once.
 """
 
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import policy
@@ -307,7 +307,12 @@ def site_changing(sender, instance, raw=False, **kwargs):
 
     if raw:
         return
-    setattr(instance, _SNAPSHOT, receiving_versions())
+    try:
+        with transaction.atomic():  # a savepoint: a failure here must not break the save
+            before = receiving_versions()
+    except DatabaseError:
+        return  # the channel's tables are not migrated yet: nothing is pinned to compare
+    setattr(instance, _SNAPSHOT, before)
 
 
 def _site_changed(instance, change):

@@ -29,6 +29,7 @@ class AuditAction(models.TextChoices):
     FORM_CLOSED = "form_closed", _("Melding form went offline")
     FORM_REOPENED = "form_reopened", _("Melding form public again")
     FORM_MOVED = "form_moved", _("Melding form moved to another website")
+    FORM_PINNED = "form_pinned", _("Melding form pinned to its school")
 
 
 #: Lines about who receives a form, and where and whether it can receive: the form's
@@ -38,7 +39,12 @@ RECIPIENT_CHANGES = (
     AuditAction.RECIPIENT_REMOVED,
     AuditAction.RECIPIENT_CONTACT_CHANGED,
 )
-FORM_EVENTS = (AuditAction.FORM_CLOSED, AuditAction.FORM_REOPENED, AuditAction.FORM_MOVED)
+FORM_EVENTS = (
+    AuditAction.FORM_CLOSED,
+    AuditAction.FORM_REOPENED,
+    AuditAction.FORM_MOVED,
+    AuditAction.FORM_PINNED,
+)
 
 
 class AuditEntry(models.Model):

@@ -46,13 +46,11 @@ def lock_form(translation_key):
     COMMITTED): a row lock on its versions' page rows, held until the transaction ends. Two
     designations, removals or releases of one form run one after the other, and each decides
     "first" or "release" after the lock. (SQLite locks the whole database on write.)"""
-    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
-    kind = ContentType.objects.get_for_model(MeldingFormPage)
     list(
         Page.objects.select_for_update()
-        .filter(translation_key=translation_key, content_type=kind)
+        .filter(translation_key=translation_key)  # any page type: subclasses of the form too
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -91,6 +89,33 @@ def designate(form_page, user, actor) -> Designation:
                 alert = policy.alert_addresses()
                 _tell(event, alert, form_page, user, actor, school=school)
     return designation
+
+
+def pin_designated(form_page, actor) -> str | None:
+    """Pin a form that has recipients but no school (left so by migration 0003, check W008)
+    to the school of its reference version's Site, now that a version stands on one: from
+    then on it receives there. Audited and mailed to its recipients and the alert contacts
+    with the school named. Returns the school, or None when the form was pinned already;
+    ``NotOnAWebsite`` when no version stands on a website yet."""
+    key = form_page.translation_key
+    with transaction.atomic():
+        lock_form(key)
+        if policy.pinned_school(key) is not None:
+            return None
+        if policy.school_to_pin(key) is None:
+            raise NotOnAWebsite(form_page.title)
+        school = pin(key)
+        designated = _designated(key)
+        AuditEntry.record(
+            AuditAction.FORM_PINNED,
+            actor,
+            form=form_page,
+            detail=f"form pinned to {school}",
+            readers=[user.pk for user in designated],
+        )
+        addresses = [user.email for user in designated] + list(policy.alert_addresses())
+        _tell(EVENT_FORM_PINNED, addresses, form_page, None, actor, school=school)
+    return school
 
 
 def remove(designation, form_page, actor):
@@ -526,21 +551,33 @@ def form_moved(page, site_before, site_after, actor=None):
 
 
 def receiving_versions() -> dict:
-    """For every pinned form, the ids of its versions that receive now (on a Site of its
-    school): ``{form_key: frozenset(page ids)}``. Three queries whatever the number of forms
-    (Wagtail caches the Site root paths; call ``Site.clear_site_root_paths_cache`` first
-    after a Site changed)."""
+    """For every pinned form, where its versions receive now: ``{form_key: frozenset of
+    (page id, host, port)}`` for each version on a Site of its school. The address counts,
+    not only the page: a Site whose hostname or port changes, or (for the default Site, which
+    answers every host no other Site claims) any other Site's address changing, sends melders
+    somewhere else. Three queries whatever the number of forms (Wagtail caches the Site root
+    paths; call ``Site.clear_site_root_paths_cache`` first after a Site changed)."""
     from wagtail.models import Site
 
     pins = dict(FormSchool.objects.values_list("form_key", "home_key"))
     if not pins:
         return {}
-    homes = dict(Site.objects.values_list("pk", "root_page__translation_key"))
+    sites = {
+        pk: (home, host, port, default)
+        for pk, home, host, port, default in Site.objects.values_list(
+            "pk", "root_page__translation_key", "hostname", "port", "is_default_site"
+        )
+    }
+    # The hosts the default Site does not answer: any change there changes what it answers.
+    claimed = frozenset(
+        (host, port) for _home, host, port, default in sites.values() if not default
+    )
     result = {key: set() for key in pins}
     for page in MeldingFormPage.objects.filter(translation_key__in=list(pins)):
-        if policy.receives_at(homes.get(policy.site_id_of(page)), pins[page.translation_key]):
-            result[page.translation_key].add(page.pk)
-    return {key: frozenset(pks) for key, pks in result.items()}
+        home, host, port, default = sites.get(policy.site_id_of(page), (None, "", 0, False))
+        if policy.receives_at(home, pins[page.translation_key]):
+            result[page.translation_key].add((page.pk, host, port, claimed if default else None))
+    return {key: frozenset(places) for key, places in result.items()}
 
 
 def sites_changed(before: dict, change: str, actor=None):

@@ -150,6 +150,32 @@ def add(request, page_id):
 
 
 @require_POST
+def pin(request, page_id):
+    """Pin a form that has recipients but no school (check W008) to its school."""
+    _require(request)
+    _posted, page = _form_posted(page_id)
+    try:
+        school = service.pin_designated(page, request.user)
+    except service.NotOnAWebsite:
+        messages.error(
+            request,
+            _(
+                "“%(form)s” stands on no website, so it has no school to receive for. Put the "
+                "form on the school's website first: publish it under the school's homepage."
+            )
+            % {"form": page.title},
+        )
+    else:
+        if school is not None:
+            messages.success(
+                request,
+                _("“%(form)s” now receives on the websites of its school: %(school)s.")
+                % {"form": page.title, "school": school},
+            )
+    return redirect("wagtail_vertrouwen_recipients:index")
+
+
+@require_POST
 def remove(request, page_id, designation_id):
     _require(request)
     _posted, page = _form_posted(page_id)
