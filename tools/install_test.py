@@ -183,6 +183,9 @@ def check_distributions(dist):
     for line in ("License-Expression: BSD-3-Clause", "Requires-Python: >=3.11"):
         if line not in metadata.decode():
             raise Failure(f"wheel metadata lacks {line!r}")
+    extras = set(re.findall(r"^Provides-Extra: (\S+)$", metadata.decode(), re.M))
+    if extras != {"channel", "s3"}:  # the tools of the test suite are a dependency group
+        raise Failure(f"wheel metadata offers the extras {sorted(extras)}, not channel and s3")
     with tarfile.open(sdists[0]) as sdist:
         members = sdist.getnames()
     for name in ("LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml"):
