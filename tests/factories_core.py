@@ -217,3 +217,15 @@ AREA_TITLES = [
     "Seksueel grensoverschrijdend gedrag",
     "Pesten, discriminatie en agressie",
 ]
+
+
+def dicts_in(value):
+    """Every dict in a JSON-shaped value (an API response, a stored StreamField), depth first
+    in document order."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from dicts_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from dicts_in(item)

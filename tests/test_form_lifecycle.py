@@ -758,6 +758,18 @@ def nested_form(form, capture):
     return move(form, section, capture), section
 
 
+def edit_site(site, **changes):
+    """Save ``site`` in Wagtail's Sites admin as a superuser, with ``changes`` to its fields."""
+    fields = {
+        "hostname": site.hostname,
+        "port": site.port,
+        "site_name": site.site_name,
+        "root_page": site.root_page_id,
+        **changes,
+    }
+    return admin_client().post(reverse("wagtailsites:edit", args=[site.pk]), fields)
+
+
 def site_change_told(lines, alert):
     told = AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).order_by("pk")[lines:]
     return list(told), mails_to("vp1@school.test"), mails_to(alert)
@@ -798,15 +810,7 @@ def test_changing_a_sites_root_page_is_told(
     mail.outbox.clear()
     lines = AuditEntry.objects.filter(action=AuditAction.FORM_MOVED).count()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client().post(
-            reverse("wagtailsites:edit", args=[site.pk]),
-            {
-                "hostname": "school.test",
-                "port": 80,
-                "site_name": "OBS Test",
-                "root_page": section.pk,
-            },
-        )
+        response = edit_site(site, root_page=section.pk)
     assert response.status_code == 302
     assert MeldingFormPage.objects.get(pk=form.pk).recipients() == []
     [line], hers, alerted = site_change_told(lines, alert)
@@ -847,15 +851,7 @@ def test_a_new_hostname_is_told_to_the_school_and_to_the_default_sites_school(
     mail.outbox.clear()
     site = Site.objects.get(hostname="school.test")
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client().post(
-            reverse("wagtailsites:edit", args=[site.pk]),
-            {
-                "hostname": "nieuw.school.test",
-                "port": 80,
-                "site_name": "OBS Test",
-                "root_page": site.root_page_id,
-            },
-        )
+        response = edit_site(site, hostname="nieuw.school.test")
     assert response.status_code == 302
     # The old address now reaches school B's form.
     assert Client().get("/melding-maken/", HTTP_HOST="school.test").context["page"] == b_form

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from tests.factories_core import make_board, make_person, translate_school
+from tests.factories_core import dicts_in, make_board, make_person, translate_school
 
 pytestmark = pytest.mark.django_db
 
@@ -92,19 +92,7 @@ def test_the_api_gives_each_contact_the_languages_they_speak(client):
     board = make_board("Fatima El Amrani", schools=["regenboog"])
     home = board["homes"]["regenboog"]
     data = client.get(f"/api/v2/pages/{home.pk}/").json()
-    found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if value.get("kind") in ("profile", "national"):
-                found.append(value)
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(data)
+    found = [d for d in dicts_in(data) if d.get("kind") in ("profile", "national")]
     fatima = [c for c in found if c["name"] == "Fatima El Amrani"]
     assert fatima and all(c["languages"] == ["nl", "ar", "en"] for c in fatima)
     national = [c for c in found if c["kind"] == "national"]

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from tests.factories import make_school
+from tests.factories_core import dicts_in
 from wagtail_vertrouwen.models import RoutewijzerPage
 
 pytestmark = pytest.mark.django_db
@@ -13,20 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _ids(raw):
     """Every block and list-item id in a stored StreamField value."""
-    found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if "id" in value and "type" in value:
-                found.append(value["id"])
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(raw)
-    return found
+    return [d["id"] for d in dicts_in(raw) if "id" in d and "type" in d]
 
 
 def _default_page():

@@ -105,16 +105,16 @@ def pin_designated(form_page, actor) -> str | None:
         if policy.school_to_pin(key) is None:
             raise NotOnAWebsite(form_page.title)
         school = pin(key)
-        designated = _designated(key)
-        AuditEntry.record(
+        _form_event(
             AuditAction.FORM_PINNED,
+            EVENT_FORM_PINNED,
+            form_page,
             actor,
-            form=form_page,
+            _designated(key),
             detail=f"form pinned to {school}",
-            readers=[user.pk for user in designated],
+            where="",  # no account and no version: the form itself was pinned
+            school=school,
         )
-        addresses = [user.email for user in designated] + list(policy.alert_addresses())
-        _tell(EVENT_FORM_PINNED, addresses, form_page, None, actor, school=school)
     return school
 
 
@@ -417,7 +417,7 @@ def _designated(translation_key):
     )
 
 
-def _tell_about_form(event, page, where, actor, designated):
+def _tell_about_form(event, page, where, actor, designated, school=""):
     """Mail the form's recipients and the alert contacts about one of its versions: ``where``
     names the version and what happened to it (no account: the version is the subject)."""
     from ..tasks import notify_event
@@ -426,7 +426,20 @@ def _tell_about_form(event, page, where, actor, designated):
     if not addresses:
         return
     title, url, by = page.title, _url(page), policy.identity(actor)
-    transaction.on_commit(lambda: notify_event.enqueue(event, title, url, where, by, addresses))
+    transaction.on_commit(
+        lambda: notify_event.enqueue(event, title, url, where, by, addresses, school=school)
+    )
+
+
+def _form_event(action, event, page, actor, designated, *, detail, where, school="", **line):
+    """One event in a form's life: the audit line the form's recipients (``designated``) read,
+    and the mail to them and the alert contacts (``where`` says what happened, in the mail's
+    words; ``detail`` in the audit line's). ``line``: further fields of the audit line."""
+    line.setdefault("form", page)
+    AuditEntry.record(
+        action, actor, detail=detail, readers=[user.pk for user in designated], **line
+    )
+    _tell_about_form(event, page, where, actor, designated, school=school)
 
 
 def form_closing(page, actor=None, *, how=UNPUBLISHED, deleted=False):
@@ -446,21 +459,22 @@ def form_closing(page, actor=None, *, how=UNPUBLISHED, deleted=False):
     whole = not still_open.exists()
     designated = _designated(key)
     label = version_label(page)
-    AuditEntry.record(
-        AuditAction.FORM_CLOSED,
-        actor,
-        form=None if deleted else page,  # a line cannot point to a page being deleted
-        translation_key=key,
-        form_title=page.title,
-        detail=f"{how}: {label}" + (f"; {WHOLE_FORM_CLOSED}" if whole else ""),
-        readers=[user.pk for user in designated],
-    )
     if deleted:
         transaction.on_commit(lambda: _end_designations_of_deleted_form(key, actor))
     with translation.override(settings.LANGUAGE_CODE):
         where = f"{label}: {_HOW.get(how, how)}"
-    event = EVENT_FORM_CLOSED if whole else EVENT_VERSION_CLOSED
-    _tell_about_form(event, page, where, actor, designated)
+    _form_event(
+        AuditAction.FORM_CLOSED,
+        EVENT_FORM_CLOSED if whole else EVENT_VERSION_CLOSED,
+        page,
+        actor,
+        designated,
+        detail=f"{how}: {label}" + (f"; {WHOLE_FORM_CLOSED}" if whole else ""),
+        where=where,
+        form=None if deleted else page,  # a line cannot point to a page being deleted
+        translation_key=key,
+        form_title=page.title,
+    )
 
 
 def _end_designations_of_deleted_form(translation_key, actor):
@@ -478,16 +492,16 @@ def _end_designations_of_deleted_form(translation_key, actor):
 
 def form_reopened(page, actor=None):
     """A version that a privacy setting had taken offline is public (and live) again."""
-    designated = _designated(page.translation_key)
     label = version_label(page)
-    AuditEntry.record(
+    _form_event(
         AuditAction.FORM_REOPENED,
+        EVENT_FORM_REOPENED,
+        page,
         actor,
-        form=page,
+        _designated(page.translation_key),
         detail=f"public again: {label}",
-        readers=[user.pk for user in designated],
+        where=label,
     )
-    _tell_about_form(EVENT_FORM_REOPENED, page, label, actor, designated)
 
 
 def versions_summary(page) -> list:
@@ -524,7 +538,6 @@ def form_moved(page, site_before, site_after, actor=None):
     meldingen for this form's recipients. It receives only on a Site of the school the form
     is pinned to (``policy.receives_on_its_site``); the line and the mail say whether it
     does, and whether each of the form's versions receives now."""
-
     designated = _designated(page.translation_key)
     page = MeldingFormPage.objects.get(pk=page.pk)  # its new place, not a cached one
     receives = policy.receives_at(
@@ -533,18 +546,17 @@ def form_moved(page, site_before, site_after, actor=None):
     moved = f"{site_label(site_before)} → {site_label(site_after)}"
     where = f"{page.title} ({page.locale.language_code}): {moved}"
     summary = versions_summary(page)
-    AuditEntry.record(
+    _form_event(
         AuditAction.FORM_MOVED,
+        EVENT_FORM_MOVED if receives else EVENT_FORM_MOVED_AWAY,
+        page,
         actor,
-        form=page,
+        designated,
         detail=f"{where}"
         + ("" if receives else "; receives nothing there")
         + f". {_listed(summary, translated=False)}",
-        readers=[user.pk for user in designated],
+        where=f"{where} ({_listed(summary)})",
     )
-    where = f"{where} ({_listed(summary)})"
-    event = EVENT_FORM_MOVED if receives else EVENT_FORM_MOVED_AWAY
-    _tell_about_form(event, page, where, actor, designated)
 
 
 # The Sites admin: adding, changing or deleting a Site -----------------------------------------
@@ -594,15 +606,13 @@ def sites_changed(before: dict, change: str, actor=None):
         page = form_of(key)
         if page is None:
             continue
-        designated = _designated(key)
         summary = versions_summary(page)
-        AuditEntry.record(
+        _form_event(
             AuditAction.FORM_MOVED,
+            EVENT_SITES_CHANGED,
+            page,
             actor,
-            form=page,
+            _designated(key),
             detail=f"website settings (Sites): {change}. {_listed(summary, translated=False)}",
-            readers=[user.pk for user in designated],
-        )
-        _tell_about_form(
-            EVENT_SITES_CHANGED, page, f"{change} ({_listed(summary)})", actor, designated
+            where=f"{change} ({_listed(summary)})",
         )

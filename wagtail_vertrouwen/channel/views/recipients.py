@@ -114,6 +114,18 @@ def _form_posted(page_id):
     return posted, service.form_of(posted.translation_key)
 
 
+def _not_on_a_website(request, page):
+    """A designation or pin refused because no version of the form stands on a website."""
+    messages.error(
+        request,
+        _(
+            "“%(form)s” stands on no website, so it has no school to receive for. Put the "
+            "form on the school's website first: publish it under the school's homepage."
+        )
+        % {"form": page.title},
+    )
+
+
 @require_POST
 def add(request, page_id):
     _require(request)
@@ -132,14 +144,7 @@ def add(request, page_id):
     try:
         service.designate(page, form.cleaned_data["user"], request.user)
     except service.NotOnAWebsite:
-        messages.error(
-            request,
-            _(
-                "“%(form)s” stands on no website, so it has no school to receive for. Put the "
-                "form on the school's website first: publish it under the school's homepage."
-            )
-            % {"form": page.title},
-        )
+        _not_on_a_website(request, page)
     else:
         messages.success(
             request,
@@ -157,14 +162,7 @@ def pin(request, page_id):
     try:
         school = service.pin_designated(page, request.user)
     except service.NotOnAWebsite:
-        messages.error(
-            request,
-            _(
-                "“%(form)s” stands on no website, so it has no school to receive for. Put the "
-                "form on the school's website first: publish it under the school's homepage."
-            )
-            % {"form": page.title},
-        )
+        _not_on_a_website(request, page)
     else:
         if school is not None:
             messages.success(
