@@ -22,6 +22,10 @@ DEFAULTS = {
     "OTP_MAX_AGE_SECONDS": 9 * 60 * 60,
     # An unlocked key stays usable this long without a request to the inbox.
     "UNLOCK_IDLE_SECONDS": 30 * 60,
+    # The melder's mailbox session ends after this long without a request, and this long after
+    # logging in: no "remember me".
+    "MAILBOX_IDLE_SECONDS": 15 * 60,
+    "MAILBOX_MAX_SECONDS": 60 * 60,
     # Argon2id cost of the recipient's wrapped key ("default" or "fast": tests only).
     "KDF": "default",
     # Retention of closed meldingen, default for new melding forms.

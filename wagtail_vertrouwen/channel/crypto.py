@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import nacl.bindings as sodium
+import nacl.encoding
 import nacl.exceptions
+import nacl.hash
 import nacl.public
 import nacl.pwhash.argon2id as argon2id
 import nacl.utils
@@ -279,6 +281,89 @@ def open_content_key(sealed: bytes, private_key: nacl.public.PrivateKey) -> byte
         raise DecryptionError("not sealed to this key") from error
 
 
+# The melder's code -------------------------------------------------------------------------
+#
+# The melder gets a code once: 16 digits (about 53 bits), written as four groups of four, as
+# GlobaLeaks does. One Argon2id derivation of it, with the installation's own salt, gives two
+# keys through keyed BLAKE2b with different personalisations: a *lookup* value that the
+# server stores to find the melding, and a *wrap* key that encrypts the melding's content key
+# for the melder. Neither reveals the other, and the code itself is stored nowhere.
+
+MELDER_CODE_DIGITS = 16
+_MELDER_LOOKUP = b"vertrouwen-look"  # BLAKE2b personalisation: at most 16 bytes
+_MELDER_WRAP = b"vertrouwen-wrap"
+#: For the melder's code: 2 passes over 64 MiB, about 0.1 s on a small server, at every login.
+MELDER_KDF = KdfLimits(
+    opslimit=argon2id.OPSLIMIT_INTERACTIVE, memlimit=argon2id.MEMLIMIT_INTERACTIVE
+)
+INSTALLATION_SALT_BYTES = argon2id.SALTBYTES
+
+
+class InvalidMelderCode(WrongSecret):
+    """The text entered cannot be a melder's code (not 16 digits)."""
+
+
+def new_melder_code() -> str:
+    """16 random digits as four groups of four, e.g. ``0412 7785 3021 9954``."""
+    digits = f"{secrets.randbelow(10**MELDER_CODE_DIGITS):0{MELDER_CODE_DIGITS}d}"
+    return " ".join(digits[i : i + 4] for i in range(0, MELDER_CODE_DIGITS, 4))
+
+
+def normalise_melder_code(entered: str) -> str:
+    """The 16 digits of what a melder typed: spaces, hyphens, dots and other separators are
+    ignored, and digits of any script count (Arabic-Indic ``٠١٢`` as ``012``).
+    ``InvalidMelderCode`` for anything else."""
+    import unicodedata
+
+    if not isinstance(entered, str) or len(entered) > 100:
+        raise InvalidMelderCode("that is not a code")
+    digits = []
+    for ch in entered:
+        if ch.isspace() or ch in "-./_,\u2010\u2011\u2012\u2013\u2014\u2212":
+            continue
+        value = unicodedata.digit(ch, None)
+        if value is None:
+            raise InvalidMelderCode("that is not a code")
+        digits.append(str(value))
+    if len(digits) != MELDER_CODE_DIGITS:
+        raise InvalidMelderCode("that is not a code")
+    return "".join(digits)
+
+
+@dataclass(frozen=True)
+class MelderKeys:
+    """``lookup`` is stored (hex) to find the melding; ``wrap_key`` is never stored."""
+
+    lookup: str
+    wrap_key: bytes
+
+
+def melder_keys(code: str, installation_salt: bytes, limits: KdfLimits = MELDER_KDF) -> MelderKeys:
+    """Both derivations of a melder's code; ``InvalidMelderCode`` when it is not one."""
+    normalised = normalise_melder_code(code).encode("ascii")
+    master = _derive(normalised, installation_salt, limits)
+    lookup = nacl.hash.blake2b(
+        b"", key=master, person=_MELDER_LOOKUP, digest_size=32, encoder=nacl.encoding.RawEncoder
+    )
+    wrap_key = nacl.hash.blake2b(
+        b"",
+        key=master,
+        person=_MELDER_WRAP,
+        digest_size=KEY_BYTES,
+        encoder=nacl.encoding.RawEncoder,
+    )
+    return MelderKeys(lookup=lookup.hex(), wrap_key=wrap_key)
+
+
+def wrap_content_key(content_key: bytes, wrap_key: bytes, context: str) -> bytes:
+    """The content key for the melder, readable with ``wrap_key`` (from the code) only."""
+    return encrypt_field(wrap_key, content_key, f"{context}/melder-key")
+
+
+def unwrap_content_key(wrapped: bytes, wrap_key: bytes, context: str) -> bytes:
+    return decrypt_field(wrap_key, wrapped, f"{context}/melder-key")
+
+
 # Attachments ------------------------------------------------------------------------------
 
 
@@ -380,3 +465,23 @@ def unlock_from_session(session_blob: str, cookie_secret: str) -> nacl.public.Pr
     return nacl.public.PrivateKey(
         _aead_decrypt(cookie_key, _b64decode(session_blob), _SESSION_CONTEXT)
     )
+
+
+# The melder's mailbox session ----------------------------------------------------------------
+
+_MAILBOX_CONTEXT = bytes([FORMAT_VERSION]) + b"wagtail-vertrouwen/mailbox-session"
+
+
+def lock_content_key(content_key: bytes) -> SessionUnlock:
+    """Keep a melder's opened content key between requests: the server keeps only
+    ``session_blob``; ``cookie_secret`` (or the API token) goes only to the melder."""
+    cookie_key = nacl.utils.random(KEY_BYTES)
+    blob = _aead_encrypt(cookie_key, content_key, _MAILBOX_CONTEXT)
+    return SessionUnlock(cookie_secret=_b64encode(cookie_key), session_blob=_b64encode(blob))
+
+
+def unlock_content_key(session_blob: str, cookie_secret: str) -> bytes:
+    cookie_key = _b64decode(cookie_secret)
+    if len(cookie_key) != KEY_BYTES:
+        raise DecryptionError("not a session key")
+    return _aead_decrypt(cookie_key, _b64decode(session_blob), _MAILBOX_CONTEXT)

@@ -3,13 +3,19 @@
 from .audit import AuditAction, AuditEntry
 from .forms import Designation, FormSchool, MeldingFormPage
 from .keys import RecipientKey
-from .meldingen import Bijlage, Melding, MeldingAccess, MeldingStatus
+from .mailbox import InstallationSalt, MailboxSession, Message, MessageKind
+from .meldingen import Bijlage, MelderStatus, Melding, MeldingAccess, MeldingStatus
 
 __all__ = [
     "AuditAction",
     "AuditEntry",
     "Bijlage",
     "Designation",
+    "InstallationSalt",
+    "MailboxSession",
+    "MelderStatus",
+    "Message",
+    "MessageKind",
     "FormSchool",
     "Melding",
     "MeldingAccess",

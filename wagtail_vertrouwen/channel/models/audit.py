@@ -30,6 +30,16 @@ class AuditAction(models.TextChoices):
     FORM_REOPENED = "form_reopened", _("Melding form public again")
     FORM_MOVED = "form_moved", _("Melding form moved to another website")
     FORM_PINNED = "form_pinned", _("Melding form pinned to its school")
+    MAILBOX_OPENED = "mailbox_opened", _("Melder logged in to the mailbox")
+    MAILBOX_CODE_FAILED = "mailbox_code_failed", _("Wrong codes entered at the mailbox")
+    MESSAGE_SENT = "message_sent", _("Message to the melder sent")
+    MELDER_MESSAGE = "melder_message", _("Message from the melder received")
+    MELDER_IDENTITY = "melder_identity", _("Melder shared name or contact details")
+    MELDER_STATUS_CHANGED = "melder_status_changed", _("Status shown to the melder changed")
+    DEADLINE_SET = "deadline_set", _("Next contact date set")
+    FEEDBACK_GIVEN = "feedback_given", _("Feedback given to the melder")
+    ACCESS_GRANTED = "access_granted", _("Access to a melding given to a colleague")
+    ACCESS_GIVEN_UP = "access_given_up", _("Own access to a melding given up")
 
 
 #: Lines about who receives a form, and where and whether it can receive: the form's
@@ -44,6 +54,7 @@ FORM_EVENTS = (
     AuditAction.FORM_REOPENED,
     AuditAction.FORM_MOVED,
     AuditAction.FORM_PINNED,
+    AuditAction.MAILBOX_CODE_FAILED,
 )
 
 

@@ -46,6 +46,25 @@ class MeldingFormPage(Page):
         ),
     )
 
+    acknowledge_within_days = models.PositiveSmallIntegerField(
+        _("acknowledge within (days)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_(
+            "The vertrouwenspersoon answers every melding within this many days; the form "
+            "says so, and the inbox reminds her."
+        ),
+    )
+    klokkenluidersregeling = models.BooleanField(
+        _("klokkenluidersregeling applies"),
+        default=False,
+        help_text=_(
+            "For an employer with 50 or more staff: every melding of this form is acknowledged "
+            "within 7 days and gets feedback within 3 months, as the Wet bescherming "
+            "klokkenluiders requires for reports by staff. The form says so."
+        ),
+    )
+
     template = "wagtail_vertrouwen/pages/melding_form_page.html"
     content_panels = [
         *Page.content_panels,
@@ -58,7 +77,12 @@ class MeldingFormPage(Page):
         FieldPanel("introduction"),
         FieldPanel("thank_you_text"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("retention_days")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("retention_days"),
+        FieldPanel("acknowledge_within_days"),
+        FieldPanel("klokkenluidersregeling"),
+    ]
     search_fields = []  # nothing on this page is worth a search hit, and nothing leaks there
 
     class Meta:

@@ -23,6 +23,15 @@ class MeldingStatus(models.TextChoices):
     AFGESLOTEN = "afgesloten", _("Closed")
 
 
+class MelderStatus(models.TextChoices):
+    """What the melder sees in the mailbox: the status as the vertrouwenspersoon chose to tell
+    it, separate from her own working status."""
+
+    ONTVANGEN = "ontvangen", _("Received")
+    IN_BEHANDELING = "in_behandeling", _("Being looked into")
+    AFGEROND = "afgerond", _("Finished")
+
+
 class MeldingQuerySet(models.QuerySet):
     def readable_by(self, user):
         """Meldingen sealed to ``user``: the only way the inbox finds meldingen."""
@@ -56,6 +65,27 @@ class Melding(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     retention_days = models.PositiveIntegerField()
     purge_after = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The melder's way back (services.mailbox): the lookup derived from their code, and the
+    # content key wrapped with the second derivation. Neither reveals the code.
+    melder_lookup = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    melder_key = models.BinaryField(null=True, editable=False)
+    #: The address the melder asked to be told of new messages at, encrypted under the
+    #: content key: only a recipient posting a message (her key open) can send the notice.
+    melder_notice = models.BinaryField(null=True, editable=False)
+    melder_status = models.CharField(
+        _("status for the melder"),
+        max_length=20,
+        choices=MelderStatus.choices,
+        default=MelderStatus.ONTVANGEN,
+    )
+    # Deadlines: plaintext timing, never content (DESIGN.md). See services.deadlines.
+    acknowledge_by = models.DateTimeField(_("acknowledge by"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    feedback_by = models.DateTimeField(_("feedback by"), null=True, blank=True)
+    feedback_at = models.DateTimeField(_("feedback given"), null=True, blank=True)
+    next_contact_by = models.DateField(_("next contact by"), null=True, blank=True)
+    #: Since when the melder waits for an answer (received, or their message unanswered).
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
 
     objects = MeldingQuerySet.as_manager()
 
@@ -75,11 +105,15 @@ class Melding(models.Model):
         """The associated data that binds ciphertexts to this melding."""
         return f"melding/{self.pk}"
 
+    #: The fields ``set_status`` changes.
+    STATUS_FIELDS = ("status", "closed_at", "purge_after", "next_contact_by")
+
     def set_status(self, status):
         self.status = status
         if status == MeldingStatus.AFGESLOTEN:
             self.closed_at = timezone.now()
             self.purge_after = self.closed_at + timedelta(days=self.retention_days)
+            self.next_contact_by = None  # closing clears its reminders
         else:
             self.closed_at = self.purge_after = None
 
@@ -95,6 +129,15 @@ class MeldingAccess(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     note_key = models.BinaryField(null=True, editable=False)
     note = models.BinaryField(null=True, editable=False)
+    #: The public key ``sealed_key`` is sealed to: when the recipient's current key differs
+    #: (she set up a new one), this access opens nothing.
+    sealed_to = models.BinaryField(null=True, editable=False)
+    #: Set when a co-recipient handed the melding over (services.handover); None for the
+    #: recipients it was sealed to at submission.
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         # Wagtail's listing counts these as "meldingen" (the inbox lists one per melding).
@@ -116,6 +159,14 @@ class Bijlage(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="bijlagen")
+    #: The message it came with; None for the melding's own attachments.
+    message = models.ForeignKey(
+        "wagtail_vertrouwen_channel.Message",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="bijlagen",
+    )
     position = models.PositiveSmallIntegerField(default=0)
     storage_name = models.CharField(max_length=255, editable=False)
     stored_bytes = models.PositiveBigIntegerField(editable=False)

@@ -1,25 +1,15 @@
 """Reading meldingen with a recipient's unlocked private key, and what reading records."""
 
-import base64
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from .. import crypto, storage
 from ..models import AuditAction, AuditEntry, MeldingAccess
+from .conversation import BijlageInfo, bijlage_info  # noqa: F401 - BijlageInfo is re-exported
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class BijlageInfo:
-    bijlage: object
-    name: str
-    content_type: str
-    size: int
-    key: bytes
 
 
 class Reader:
@@ -52,7 +42,9 @@ class Reader:
         """Decrypt a melding for display or export; records it (I5)."""
         access = self.access(melding)
         answers = self.answers(melding, access)
-        bijlagen = [self.bijlage_info(b, access) for b in melding.bijlagen.all()]
+        bijlagen = [
+            self.bijlage_info(b, access) for b in melding.bijlagen.filter(message__isnull=True)
+        ]
         with transaction.atomic():
             if access.read_at is None:
                 access.read_at = timezone.now()
@@ -61,16 +53,7 @@ class Reader:
         return answers, bijlagen, self.note(access)
 
     def bijlage_info(self, bijlage, access=None) -> BijlageInfo:
-        meta = crypto.decrypt_json(
-            self.content_key(bijlage.melding, access), bytes(bijlage.meta), bijlage.context
-        )
-        return BijlageInfo(
-            bijlage=bijlage,
-            name=meta["name"],
-            content_type=meta["content_type"],
-            size=meta["size"],
-            key=base64.b64decode(meta["key"]),
-        )
+        return bijlage_info(bijlage, self.content_key(bijlage.melding, access))
 
     def download(self, bijlage):
         """(info, plaintext chunks) of an attachment; records the download (I5)."""
@@ -102,11 +85,10 @@ class Reader:
     def set_status(self, melding, status):
         with transaction.atomic():
             melding.set_status(status)
-            fields = ("status", "closed_at", "purge_after")
             changed = (
                 type(melding)
                 .objects.filter(pk=melding.pk)
-                .update(**{field: getattr(melding, field) for field in fields})
+                .update(**{field: getattr(melding, field) for field in melding.STATUS_FIELDS})
             )
             if not changed:  # deleted by a co-recipient a moment ago
                 raise type(melding).DoesNotExist

@@ -37,15 +37,16 @@ class Refused(Exception):
         return STATUS[self.reason]
 
 
-def receive(page, site, form) -> None:
-    """Store what a valid ``form`` holds, or raise ``Refused``."""
+def receive(page, site, form) -> str:
+    """Store what a valid ``form`` holds and return the melder's code (show it once, store it
+    nowhere), or raise ``Refused``."""
     payload = form.cleaned_data["challenge"]
     if not challenge.claim(payload):
         raise Refused(REPLAYED if challenge.is_used(payload) else IN_PROGRESS)
     try:
         if challenge.is_used(payload):  # stored by a request that ended before this claim
             raise Refused(REPLAYED)
-        _store(page, site, form)
+        melding = _store(page, site, form)
     except BaseException:
         challenge.release(payload)
         raise
@@ -53,6 +54,7 @@ def receive(page, site, form) -> None:
     # only now is the solution used up.
     challenge.use(payload)
     confirm(form.cleaned_data.get("bevestiging_email"), site)
+    return melding.melder_code
 
 
 def _store(page, site, form):
@@ -60,7 +62,7 @@ def _store(page, site, form):
     if slot is None:
         raise Refused(BUSY)
     try:
-        submit(page, site, form.answers(), form.uploads, excluded=form.excluded_recipient())
+        return submit(page, site, form.answers(), form.uploads, excluded=form.excluded_recipient())
     except NoRecipients as error:
         challenge.give_back(slot)
         raise Refused(NO_RECIPIENTS) from error

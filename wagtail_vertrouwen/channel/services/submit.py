@@ -1,25 +1,39 @@
 """Receiving a melding: encrypt everything, seal the key to each recipient, store, notify."""
 
-import base64
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 
-from .. import crypto, storage
-from ..models import AuditAction, AuditEntry, Bijlage, Melding, MeldingAccess
+from .. import crypto
+from ..models import AuditAction, AuditEntry, Melding, MeldingAccess
+from . import deadlines, mailbox
+from .conversation import remove_objects, store_uploads
 
 logger = logging.getLogger(__name__)
+
+
+#: The key in the encrypted answers that records the exclusion (never shown as an answer).
+EXCLUDED = "_excluded"
 
 
 class NoRecipients(Exception):
     """Nobody with a key is designated for this form (or the melder excluded the only one)."""
 
 
+def excluded_record(user) -> dict:
+    """Who the melder kept the melding away from, as stored inside the encrypted answers:
+    ``policy.may_be_given_access`` refuses that person for good (a handover cannot undo it)."""
+    return {"id": user.pk, "username": user.get_username(), "email": user.email or ""}
+
+
 def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding:
     """Store a melding durably and queue its notification; all or nothing.
 
     ``answers`` and ``uploads`` are encrypted before anything is written. The content key is
-    sealed to the form's current recipients that have a key, except ``excluded``.
+    sealed to the form's current recipients that have a key, except ``excluded``, and wrapped
+    for the melder with a new code: the returned melding's ``melder_code`` (not stored; show
+    it once).
     """
     recipients = [
         user for user in form_page.recipients() if excluded is None or user.pk != excluded.pk
@@ -30,8 +44,19 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
     stored_names = []
     try:
         with transaction.atomic():
-            melding = Melding(form=form_page, site=site, retention_days=form_page.retention_days)
-            melding.content = crypto.encrypt_json(content_key, answers, melding.context)
+            melding = Melding(
+                form=form_page,
+                site=site,
+                retention_days=form_page.retention_days,
+                received_at=timezone.now(),
+            )
+            for name, value in deadlines.initial(form_page, melding.received_at).items():
+                setattr(melding, name, value)
+            document = dict(answers)
+            if excluded is not None:
+                document[EXCLUDED] = excluded_record(excluded)
+            melding.content = crypto.encrypt_json(content_key, document, melding.context)
+            code = mailbox.issue_code(melding, content_key)
             melding.save()
             MeldingAccess.objects.bulk_create(
                 MeldingAccess(
@@ -40,35 +65,17 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
                     sealed_key=crypto.seal_content_key(
                         content_key, bytes(user.vertrouwen_key.public_key)
                     ),
+                    sealed_to=bytes(user.vertrouwen_key.public_key),
                 )
                 for user in recipients
             )
-            for position, upload in enumerate(uploads):
-                key = crypto.new_stream_key()
-                name, stored_bytes = storage.store(upload.file, key)
-                stored_names.append(name)
-                bijlage = Bijlage(melding=melding, position=position, storage_name=name)
-                bijlage.stored_bytes = stored_bytes
-                bijlage.meta = crypto.encrypt_json(
-                    content_key,
-                    {
-                        "name": upload.name,
-                        "content_type": upload.content_type,
-                        "size": upload.size,
-                        "key": base64.b64encode(key).decode("ascii"),
-                    },
-                    bijlage.context,
-                )
-                bijlage.save()
+            store_uploads(melding, content_key, uploads, stored_names)
             AuditEntry.record(AuditAction.RECEIVED, melding=melding)
             transaction.on_commit(lambda: _queue_notification(melding))
     except Exception:
-        for name in stored_names:
-            try:
-                storage.delete(name)
-            except Exception:  # noqa: BLE001 - the original error matters more
-                logger.warning("could not remove an attachment object after a failed melding")
+        remove_objects(stored_names)
         raise
+    melding.melder_code = code
     return melding
 
 
