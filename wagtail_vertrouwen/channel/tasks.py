@@ -77,6 +77,23 @@ def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
 
 
 @task()
+def notify_new_message(melding_id: str, attempt: int = 1) -> int:
+    """Tell each recipient of a melding that its melder wrote a new message (or shared their
+    name or contact details), and where to read it. Nothing of the message."""
+    from .models import Melding, MeldingAccess
+
+    if not Melding.objects.filter(pk=melding_id).exists():
+        return 0
+    addresses = list(
+        MeldingAccess.objects.filter(melding_id=melding_id).values_list(
+            "recipient__email", flat=True
+        )
+    )
+    context = {"inbox_url": inbox_url()}
+    return _deliver(notify_new_message, (melding_id,), attempt, addresses, "new_message", context)
+
+
+@task()
 def notify_recipient_change(
     form_title: str,
     action: str,
