@@ -1,5 +1,6 @@
-"""Demo of the confidential channel: a vertrouwenspersoon with a key and TOTP enrolled, and a
-melding form on each school site, designated to her.
+"""Demo of the confidential channel: a vertrouwenspersoon with a key and TOTP enrolled, a
+melding form on each school site, designated to her, and one anonymous melding with a short
+conversation, whose melder's code ``load_demo`` prints (and nothing stores).
 
 The TOTP secret is fixed so the README can say how to get the current code
 (``manage.py demo_totp``); it is demo-only, like the passwords and the key passphrase.
@@ -8,6 +9,7 @@ The TOTP secret is fixed so the README can say how to get the current code
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission, User
+from django.urls import NoReverseMatch, reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -20,6 +22,7 @@ from wagtail_vertrouwen.channel.models import (
     MeldingFormPage,
     RecipientKey,
 )
+from wagtail_vertrouwen.channel.services import conversation, keys, mailbox, reading, submit
 from wagtail_vertrouwen.channel.services import designate as recipients
 
 VP_USERNAME = "vertrouwenspersoon"
@@ -49,6 +52,30 @@ FORM = {
         "ar": "<p>شكرًا لك. سيقرأ الشخص المؤتمن بلاغك خلال يومي دراسة.</p>",
     },
 }
+
+
+#: The demo's melding: an anonymous pupil of De Regenboog about bullying, in Dutch, as the form
+#: stores it (``MeldingForm.answers``).
+MELDING = {
+    "probleemgebied": "ongewenst_gedrag",
+    "wie": "leerling",
+    "wat": "Een paar jongens uit mijn klas pesten me al weken in de pauze. Ze pakken mijn tas "
+    "af en zetten nare dingen over mij in de groepsapp.",
+    "wanneer": "Sinds de herfstvakantie",
+    "betrokkenen": "Drie jongens uit mijn klas",
+    "wens": "Dat het stopt. Maar ze mogen niet weten dat ik het heb verteld.",
+    "contact": "geen",
+    "naam": "",
+    "email": "",
+    "telefoon": "",
+}
+#: The conversation about it: the vertrouwenspersoon asks, the melder answers.
+QUESTION = (
+    "Dank je wel dat je dit vertelt. Wat naar dat dit al weken zo gaat. Wil je me vertellen in "
+    "welke groep je zit en waar op het plein het gebeurt? Dan kan ik helpen zonder dat iemand "
+    "weet dat jij het hebt verteld."
+)
+REPLY = "Ik zit in groep 8. Het gebeurt vooral bij de fietsenstalling, als de juf het niet ziet."
 
 
 def current_totp() -> str:
@@ -85,12 +112,13 @@ def build_channel(homes, translate, publish, actor):
         StaticToken.objects.create(device=backup, token=code)
 
     RecipientKey.objects.filter(user=vp).delete()
-    keys = crypto.generate_recipient_keys(VP_PASSPHRASE, conf.kdf_limits())
+    generated = crypto.generate_recipient_keys(VP_PASSPHRASE, conf.kdf_limits())
+    recovery_code = generated.recovery_code
     RecipientKey.objects.create(
         user=vp,
-        public_key=keys.public_key,
-        wrapped_by_secret=keys.wrapped_by_secret,
-        wrapped_by_recovery_code=keys.wrapped_by_recovery_code,
+        public_key=generated.public_key,
+        wrapped_by_secret=generated.wrapped_by_secret,
+        wrapped_by_recovery_code=generated.wrapped_by_recovery_code,
     )
 
     forms = {}
@@ -116,4 +144,43 @@ def build_channel(homes, translate, publish, actor):
             )
         recipients.designate(page, vp, actor)
         forms[key] = page
-    return {"vp": vp, "recovery_code": keys.recovery_code, "forms": forms}
+    melding = build_conversation(forms["regenboog"], vp)
+    return {
+        "vp": vp,
+        "recovery_code": recovery_code,
+        "forms": forms,
+        "melding": melding,
+        # Shown once by load_demo, like the thank-you page shows it; stored nowhere.
+        "melder_code": melding.melder_code,
+        "mailbox_url": mailbox_url(forms["regenboog"]),
+    }
+
+
+def build_conversation(form, vp):
+    """One melding sent to ``form`` as an anonymous melder sends it, with a question from
+    ``vp`` and the melder's reply, all through the channel's services. Returns the melding
+    with its transient ``melder_code`` (the only moment the code exists)."""
+    melding = submit.submit(form, form.get_site(), dict(MELDING))
+    code = melding.melder_code
+    # The vertrouwenspersoon unlocks her key as in the inbox, reads the melding and asks.
+    private_key = keys.unlock(vp.vertrouwen_key, VP_PASSPHRASE)
+    reader = reading.Reader(vp, private_key)
+    reader.open(melding)
+    conversation.post(melding, reader.content_key(melding), text=QUESTION, author=vp)
+    # The melder logs in with the code, reads the question and replies.
+    opened = mailbox.open_with_code(form.translation_key, code)
+    conversation.mark_read(opened.melding, by_melder=True)
+    conversation.post(opened.melding, opened.content_key, text=REPLY)
+    melding.refresh_from_db()
+    melding.melder_code = code
+    return melding
+
+
+def mailbox_url(form) -> str:
+    """Where the melder logs in with the code: the mailbox of ``form``'s site, or the form page
+    itself while the mailbox has no URL of its own."""
+    try:
+        path = reverse("wagtail_vertrouwen:mailbox", args=[form.pk])
+    except NoReverseMatch:
+        return form.full_url
+    return form.get_site().root_url + path

@@ -50,6 +50,7 @@ def answers(**overrides):
         "wat": "Mijn zoon wordt gepest in de pauze.",
         "wanneer": "",
         "betrokkenen": "",
+        "over_medewerker": "",
         "wens": "",
         "contact": "geen",
         "naam": "",

@@ -1,10 +1,15 @@
 """I1 and I2 against the whole system: a melding whose every text field, file name and file
-holds a marker; the marker must be nowhere at rest (database, file system, S3 bucket, mail,
-sessions, cache, logs) and must come back only to the designated recipient."""
+holds a marker, and a conversation about it (the vertrouwenspersoon's messages and files from
+the inbox, the melder's from the mailbox, the name the melder shares later, the address of the
+melder's notice) that does too; the marker must be nowhere at rest (database, file system, S3
+bucket, mail, sessions, cache, logs) and must come back only to the designated recipient and
+to the melder with the code, byte-identical."""
 
+import html
 import io
 import logging
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -22,7 +27,9 @@ from django.views.debug import ExceptionReporter, get_exception_reporter_class
 
 from wagtail_vertrouwen.channel.models import Melding
 
-from .channel import answers, enter, page_challenge, pdf, png, send, upload
+from .channel import answers, enter, page_challenge, pdf, png, send, solve, upload
+from .mailbox import browser, challenges, code_on, form_token, log_in, mailbox_url, open_mailbox
+from .mailbox import reply as melder_reply
 from .s3 import S3Endpoint
 
 MARKER = "ZQXMARKER93"
@@ -44,10 +51,6 @@ def files():
         upload(f"{MARKER}-foto.png", png(f"{MARKER}-png-bytes")),
         upload(f"{MARKER}-brief.pdf", pdf(f"{MARKER}-pdf-bytes")),
     ]
-
-
-def originals():
-    return [png(f"{MARKER}-png-bytes"), pdf(f"{MARKER}-pdf-bytes")]
 
 
 def contains_marker(data) -> bool:
@@ -98,6 +101,7 @@ def check_nothing_at_rest(caplog, stored_blobs):
 
 
 def send_marked_melding(melding_form, capture):
+    """Send the marked melding; returns it, with the code its thank-you page shows."""
     with capture(execute=True):
         response = send(
             Client(),
@@ -106,29 +110,124 @@ def send_marked_melding(melding_form, capture):
             bevestiging_email="bevestiging@example.org",
             **TEXT_FIELDS,
         )
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == 200, response.content.decode()[:3000]
     assert len(mail.outbox) >= 2  # the recipient's notification and the melder's confirmation
-    return Melding.objects.get()
+    melding = Melding.objects.get()
+    melding.code = code_on(response)
+    return melding
 
 
-def read_back(vp, melding):
+# The conversation: every message, file name, file and shared detail holds the marker too.
+VP_TEXT = f"Kun je meer vertellen? {MARKER}-vraag"
+VP_FILE = (f"{MARKER}-uitnodiging.pdf", pdf(f"{MARKER}-vp-pdf-bytes"))
+VP_TEXT_2 = f"Dank je, ik spreek de mentor. {MARKER}-tweede"
+MELDER_TEXT = f"Het gebeurt elke pauze. {MARKER}-antwoord"
+MELDER_FILE = (f"{MARKER}-schermafbeelding.png", png(f"{MARKER}-melder-png-bytes"))
+MELDER_NAME = f"{MARKER}-gedeelde-naam"
+MELDER_NOTICE = f"{MARKER.lower()}-thuis@example.org"
+#: Every text of the conversation that both sides must read back.
+CONVERSATION_TEXTS = [VP_TEXT, VP_TEXT_2, MELDER_TEXT, MELDER_NAME]
+
+
+def originals():
+    """Every file of the melding and its conversation, by name, as it was sent."""
+    return {
+        f"{MARKER}-foto.png": png(f"{MARKER}-png-bytes"),
+        f"{MARKER}-brief.pdf": pdf(f"{MARKER}-pdf-bytes"),
+        VP_FILE[0]: VP_FILE[1],
+        MELDER_FILE[0]: MELDER_FILE[1],
+    }
+
+
+def vp_replies(vp, melding, text, files=()):
+    """The vertrouwenspersoon writes to the melder on the melding's page in the inbox."""
     client = enter(Client(), vp)
-    page = client.get(
-        reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
-    ).content.decode()
-    for value in TEXT_FIELDS.values():
-        if value != "email":
-            assert value in page
-    assert f"{MARKER}-foto.png" in page and f"{MARKER}-brief.pdf" in page
-    downloads = [
-        b"".join(
-            client.get(
-                reverse("wagtail_vertrouwen_inbox:download", args=[melding.pk, b.pk])
-            ).streaming_content
+    data = {"text": text}
+    if files:
+        data["bijlagen"] = [upload(name, data) for name, data in files]
+    response = client.post(reverse("wagtail_vertrouwen_inbox:reply", args=[melding.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def converse(melding_form, vp, melding, capture):
+    """The conversation, through the inbox and the mailbox's pages: the vertrouwenspersoon
+    asks with a marked text and file; the melder logs in with the code, asks for a notice at a
+    marked address, replies with a marked text and file, and shares a marked name; the
+    vertrouwenspersoon answers again (so the notice and the recipients' mails go out)."""
+    with capture(execute=True):
+        vp_replies(vp, melding, VP_TEXT, [VP_FILE])
+    melder = browser(melding_form)
+    log_in(melder, melding_form, melding.code)
+    page = open_mailbox(melder, melding_form)
+    assert VP_TEXT in page and VP_FILE[0] in page
+    notice = melder.post(
+        mailbox_url(melding_form, "mailbox_notice"),
+        {"email": MELDER_NOTICE, "form_token": form_token(page)},
+    )
+    assert notice.status_code == 303, notice.content.decode()[:3000]
+    with capture(execute=True):
+        sent = melder_reply(
+            melder, melding_form, MELDER_TEXT, [upload(*MELDER_FILE, content_type="image/png")]
         )
-        for b in melding.bijlagen.all()
-    ]
-    assert downloads == originals()
+    assert sent.status_code == 303, sent.content.decode()[:3000]
+    page = open_mailbox(melder, melding_form)
+    with capture(execute=True):
+        shared = melder.post(
+            mailbox_url(melding_form, "mailbox_identity"),
+            {
+                "naam": MELDER_NAME,
+                "challenge": solve(challenges(page)[1]),
+                "form_token": form_token(page),
+            },
+        )
+    assert shared.status_code == 303, shared.content.decode()[:3000]
+    with capture(execute=True):
+        vp_replies(vp, melding, VP_TEXT_2)
+    # Mail went out: to the recipients about the melder's messages, to the melder's address.
+    assert [m for m in mail.outbox if m.to == [MELDER_NOTICE]]
+    assert len([m for m in mail.outbox if m.to == [vp.email]]) == 2  # the melding; new messages
+    assert melding.bijlagen.count() == 4
+
+
+def downloaded(client, page, link):
+    """Every file linked from ``page`` by the URL pattern ``link``: {name: bytes}."""
+    files = {}
+    for url in sorted(set(re.findall(link, page))):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        name = re.search(r'filename="([^"]+)"', response["Content-Disposition"]).group(1)
+        files[name] = b"".join(response.streaming_content)
+    return files
+
+
+def read_back(vp, melding, melding_form):
+    """Both sides read everything back: the recipient in the inbox, the melder in the mailbox
+    after logging in with the code; every file byte-identical."""
+    client = enter(Client(), vp)
+    page = html.unescape(
+        client.get(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])).content.decode()
+    )
+    for value in [*TEXT_FIELDS.values(), *CONVERSATION_TEXTS]:
+        if value != "email":
+            assert value in page, value
+    assert all(name in page for name in originals())
+    inbox_link = rf"/admin/vertrouwen/inbox/melding/{melding.pk}/bijlage/[0-9a-f-]{{36}}/"
+    assert downloaded(client, page, inbox_link) == originals()
+
+    melder = browser(melding_form)
+    log_in(melder, melding_form, melding.code)
+    page = html.unescape(open_mailbox(melder, melding_form))
+    for value in [*TEXT_FIELDS.values(), *CONVERSATION_TEXTS, MELDER_NOTICE]:
+        if value != "email":
+            assert value in page, value
+    assert all(name in page for name in originals())
+    mailbox_link = re.escape(mailbox_url(melding_form)) + r"bijlage/[0-9a-f-]{36}/"
+    assert downloaded(melder, page, mailbox_link) == originals()
+
+
+def stored_files():
+    root = Path(settings.MEDIA_ROOT)
+    return {str(p): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_marker_is_nowhere_at_rest_with_the_file_system(
@@ -137,11 +236,13 @@ def test_marker_is_nowhere_at_rest_with_the_file_system(
     caplog.set_level(logging.DEBUG)
     mail.outbox.clear()
     melding = send_marked_melding(melding_form, django_capture_on_commit_callbacks)
-    root = Path(settings.MEDIA_ROOT)
-    stored = {str(p): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    assert [name for name in stored if "/vertrouwen/" in name]  # the attachments are there
+    converse(melding_form, vp, melding, django_capture_on_commit_callbacks)
+    stored = stored_files()
+    ours = [name for name in stored if any(b.storage_name in name for b in melding.bijlagen.all())]
+    assert len(ours) == 4  # the melding's two files, one from each side of the conversation
     check_nothing_at_rest(caplog, stored)
-    read_back(vp, melding)
+    read_back(vp, melding, melding_form)
+    check_nothing_at_rest(caplog, stored_files())  # reading left nothing behind either
 
 
 @pytest.fixture
@@ -161,11 +262,14 @@ def test_marker_is_nowhere_at_rest_with_s3(
     caplog.set_level(logging.DEBUG)
     mail.outbox.clear()
     melding = send_marked_melding(melding_form, django_capture_on_commit_callbacks)
+    converse(melding_form, vp, melding, django_capture_on_commit_callbacks)
     objects = s3.objects()
+    assert len(objects) == 4
     assert sorted(objects) == sorted(b.storage_name for b in melding.bijlagen.all())
     assert all(len(data) > 0 for data in objects.values())
     check_nothing_at_rest(caplog, objects)
-    read_back(vp, melding)
+    read_back(vp, melding, melding_form)
+    check_nothing_at_rest(caplog, s3.objects())
     # Deleting the melding deletes the bucket's objects.
     client = enter(Client(), vp)
     with django_capture_on_commit_callbacks(execute=True):

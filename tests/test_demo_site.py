@@ -4,6 +4,8 @@ Tests of the login rule build only the demo's accounts; the demo itself is built
 what the test is about (load_demo, the demo's pages, its editor, building it twice).
 """
 
+import re
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
@@ -146,3 +148,66 @@ def test_demo_totp_prints_the_current_code_with_the_demo_settings_only(demo_user
     printed = capsys.readouterr().out.strip()
     assert device.verify_token(printed)
     assert len(printed) == 6 and printed == f"{TOTP(device.bin_key).token():06d}"
+
+
+# The demo's melding and its conversation (issue 9, item 8) ------------------------------------
+
+
+def test_the_demo_melding_has_a_conversation_from_both_sides(demo):
+    from example_site.demo_channel import QUESTION, REPLY
+    from wagtail_vertrouwen.channel import crypto
+    from wagtail_vertrouwen.channel.models import Melding
+    from wagtail_vertrouwen.channel.services import conversation, mailbox
+
+    melding = Melding.objects.get()
+    form = demo["channel"]["forms"]["regenboog"]
+    assert melding.form_id == form.pk and melding == demo["channel"]["melding"]
+    messages = list(melding.messages.all())
+    assert len(messages) >= 2
+    assert {message.from_melder for message in messages} == {True, False}
+    assert messages[0].author.username == VP_USERNAME
+    # The melder read the question before replying; the reply waits for the vertrouwenspersoon.
+    assert messages[0].read_at is not None and messages[-1].read_at is None
+    # The code returned with the demo opens this melding, and only through the services.
+    opened = mailbox.open_with_code(form.translation_key, demo["channel"]["melder_code"])
+    assert opened.melding == melding
+    texts = [readable.text for readable in conversation.read(melding, opened.content_key)]
+    assert texts == [QUESTION, REPLY]
+    answers = crypto.decrypt_json(opened.content_key, bytes(melding.content), melding.context)
+    assert answers["probleemgebied"] == "ongewenst_gedrag" and answers["naam"] == ""
+    # The question counts as the acknowledgement; the melder's reply waits for an answer.
+    assert melding.acknowledged_at is not None and melding.waiting_since is not None
+
+
+def test_the_demo_stores_the_melder_code_nowhere(demo):
+    import io
+
+    code = demo["channel"]["melder_code"]
+    assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", code)
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    text = dump.getvalue()
+    assert code not in text and code.replace(" ", "") not in text
+
+
+def test_load_demo_prints_a_melder_code_that_opens_the_mailbox(db, capsys):
+    from wagtail_vertrouwen.channel.models import Melding
+    from wagtail_vertrouwen.channel.services import mailbox
+
+    with override_settings(DEMO=True):
+        call_command("load_demo", port=8123)
+    output = capsys.readouterr().out
+    found = re.search(r"Log in as the melder at (\S+) with code (\d{4} \d{4} \d{4} \d{4})", output)
+    assert found, output
+    url, code = found.groups()
+    melding = Melding.objects.get()
+    assert url.startswith("http://127.0.0.1:8123/")
+    assert mailbox.open_with_code(melding.form.translation_key, code).melding == melding
+    # Loading again: the old melding and its code are gone, a new code opens the new melding.
+    with override_settings(DEMO=True):
+        call_command("load_demo", port=8123)
+    again = re.search(r"with code (\d{4} \d{4} \d{4} \d{4})", capsys.readouterr().out).group(1)
+    melding = Melding.objects.get()
+    assert mailbox.open_with_code(melding.form.translation_key, again).melding == melding
+    with pytest.raises(mailbox.WrongCode):
+        mailbox.open_with_code(melding.form.translation_key, code)

@@ -227,7 +227,7 @@ def test_a_removed_recipient_does_not_see_who_is_designated_after_her(
     """Her log showed the form's recipient changes forever, through any designation she ever
     had: a later co-recipient's private address included."""
     make_vp("vp2", form)
-    assert send(Client(), form).status_code == 302  # she still holds this melding
+    assert send(Client(), form).status_code == 200  # she still holds this melding
     designate.remove(form.designations().get(user=recipient), form, admin())
     newcomer = make_vp("vp3", form, first_name="Nieuwe", last_name="Collega")
     newcomer.email = "prive.adres@example.org"

@@ -51,7 +51,7 @@ def buried(form, recipient):
     """A co-recipient exported and deleted one melding, then opened another 600 times."""
     other = make_vp("tweede", form)
     for text in ("eerste", "tweede"):
-        assert send(Client(), form, wat=text).status_code == 302
+        assert send(Client(), form, wat=text).status_code == 200
     first, second = Melding.objects.order_by("received_at")
     co = enter(Client(), other)
     assert co.get(reverse("wagtail_vertrouwen_inbox:export", args=[first.pk])).status_code == 200
@@ -165,7 +165,7 @@ def test_bad_filter_values_are_no_500(buried, recipient):
 
 def test_a_deletion_by_a_co_recipient_stays_in_the_others_log(form, recipient):
     other = make_vp("tweede", form)
-    assert send(Client(), form, wat="verdwijnt").status_code == 302
+    assert send(Client(), form, wat="verdwijnt").status_code == 200
     melding = Melding.objects.get()
     enter(Client(), other).post(
         reverse("wagtail_vertrouwen_inbox:delete", args=[melding.pk]), {"confirm": "on"}

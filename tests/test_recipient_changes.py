@@ -81,7 +81,7 @@ def test_wagtails_user_admin_refuses_to_delete_the_only_recipient(form, recipien
 
 def test_wagtails_bulk_delete_refuses_recipients_and_holders_of_meldingen(form, recipient):
     former = make_vp("oud", form)
-    assert send(Client(), form).status_code == 302
+    assert send(Client(), form).status_code == 200
     designate.remove(form.designations().get(user=former), form, admin())  # holds a melding
     bystander = User.objects.create_user("gewoon", "gewoon@school.test", "x")
     client = admin_client()
@@ -101,7 +101,7 @@ def test_wagtails_bulk_delete_refuses_recipients_and_holders_of_meldingen(form, 
 def test_deleting_the_only_recipient_in_the_shell_is_announced_and_her_meldingen_purged(
     form, recipient, alert, django_capture_on_commit_callbacks
 ):
-    assert send(Client(), form, wat="alleen Vera kan dit lezen").status_code == 302
+    assert send(Client(), form, wat="alleen Vera kan dit lezen").status_code == 200
     melding = Melding.objects.get()
     before = identity(recipient)
     mail.outbox.clear()
@@ -306,7 +306,7 @@ def test_the_next_melding_ends_a_designation_that_lapsed_without_signal(
 ):
     User.objects.filter(pk=recipient.pk).update(is_active=False)
     with django_capture_on_commit_callbacks(execute=True):
-        assert send(Client(), form).status_code == 302
+        assert send(Client(), form).status_code == 200
     assert removals(recipient).exists()
     assert list(Melding.objects.get().accesses.values_list("recipient", flat=True)) == [
         colleague.pk

@@ -1100,7 +1100,9 @@ def fill(locale_dir):
                     entry.msgstr_plural = dict(enumerate(forms))
                 else:
                     missing.append((language, entry.msgid))
-            elif entry.msgid in T:
+            elif (entry.msgctxt, entry.msgid) in T:  # pgettext: keyed (context, msgid)
+                entry.msgstr = T[(entry.msgctxt, entry.msgid)][index]
+            elif entry.msgid in T and not entry.msgctxt:
                 entry.msgstr = T[entry.msgid][index]
             else:
                 missing.append((language, entry.msgid))

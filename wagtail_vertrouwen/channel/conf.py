@@ -26,6 +26,9 @@ DEFAULTS = {
     # logging in: no "remember me".
     "MAILBOX_IDLE_SECONDS": 15 * 60,
     "MAILBOX_MAX_SECONDS": 60 * 60,
+    # What one melding's melder may send: messages per hour, files in all (both sides').
+    "MELDER_MESSAGES_PER_HOUR": 10,
+    "ATTACHMENTS_PER_MELDING": 25,
     # Argon2id cost of the recipient's wrapped key ("default" or "fast": tests only).
     "KDF": "default",
     # Retention of closed meldingen, default for new melding forms.

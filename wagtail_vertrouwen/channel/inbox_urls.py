@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import handover as handover_views
 from .views import inbox as views
 from .views import keys, otp
 from .views.audit import AuditLogView
@@ -24,6 +25,12 @@ urlpatterns = [
     path("melding/<uuid:pk>/note/", views.save_note, name="note"),
     path("melding/<uuid:pk>/delete/", views.delete, name="delete"),
     path("melding/<uuid:pk>/bijlage/<uuid:bijlage_pk>/", views.download, name="download"),
+    path("melding/<uuid:pk>/reply/", views.reply, name="reply"),
+    path("melding/<uuid:pk>/melder-status/", views.set_melder_status, name="melder_status"),
+    path("melding/<uuid:pk>/next-contact/", views.set_next_contact, name="next_contact"),
+    path("melding/<uuid:pk>/access/", handover_views.grant, name="grant"),
+    path("handover/", handover_views.hand_over_all, name="handover"),
+    path("unreadable/", handover_views.unreadable, name="unreadable"),
     path("otp/", otp.otp_verify, name="otp_verify"),
     path("key/", keys.key_setup, name="key_setup"),
     path("unlock/", keys.unlock_view, name="unlock"),

@@ -145,6 +145,182 @@ def _designated_or_holding(user) -> bool:
     )
 
 
+# Giving a colleague access to a melding (handing over) ---------------------------------------
+#
+# A party of a melding is a recipient whose sealed copy of its content key is sealed to her
+# *current* public key (``MeldingAccess.sealed_to``): she can open it. A copy sealed to a key
+# she has since replaced (lost passphrase and recovery code) opens nothing. Only a party may
+# give a colleague access, and only to someone designated on the melding's form now, never to
+# the person the melder kept it away from (``services.submit.EXCLUDED``).
+
+#: Why a colleague cannot be given access (``why_not_given_access``).
+NOT_DESIGNATED, NOT_RECEIVING, NO_KEY, ALREADY_READS, EXCLUDED_BY_MELDER = (
+    "not_designated",
+    "not_receiving",
+    "no_key",
+    "already_reads",
+    "excluded",
+)
+
+
+def working_accesses(melding=None):
+    """The ``MeldingAccess`` rows that open their melding (of ``melding``, or of every melding):
+    sealed to their recipient's current public key. One query when evaluated."""
+    from django.db.models import F
+
+    from .models import MeldingAccess
+
+    accesses = MeldingAccess.objects.filter(sealed_to=F("recipient__vertrouwen_key__public_key"))
+    return accesses if melding is None else accesses.filter(melding=melding)
+
+
+def holds_working_access(user, melding) -> bool:
+    if user is None or getattr(user, "pk", None) is None:
+        return False
+    return working_accesses(melding).filter(recipient=user).exists()
+
+
+def may_hand_over(user, melding) -> bool:
+    """May ``user`` give a colleague access to ``melding`` (or give up her own)? Only a current
+    party: active, holding a copy of its key that her current key opens. Superuser status, the
+    designation permission or a designation alone count for nothing (I3)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and holds_working_access(user, melding)
+    )
+
+
+def is_excluded(user, excluded) -> bool:
+    """Is ``user`` the person the melder kept the melding away from? ``excluded`` is the record
+    stored in the encrypted answers (``services.submit.excluded_record``: id, username, email).
+    Any of the three matching counts (usernames and addresses without regard to case), so that
+    a recreated or renamed account of the same person stays excluded too."""
+    if not excluded:
+        return False
+    if not isinstance(excluded, dict):
+        return True  # a record we cannot read: refuse rather than guess
+    if excluded.get("id") is not None and str(excluded.get("id")) == str(user.pk):
+        return True
+    username = str(excluded.get("username") or "").casefold()
+    if username and username == str(user.get_username()).casefold():
+        return True
+    email = str(excluded.get("email") or "").strip().casefold()
+    own = str(getattr(user, user.get_email_field_name(), "") or "").strip().casefold()
+    return bool(email) and email == own
+
+
+#: ``excluded`` for a melding stored before the exclusion was recorded (version 0.1.0): who was
+#: left out can then only be inferred (``_left_out``).
+EXCLUSION_UNKNOWN = object()
+
+
+def _left_out_then(user_ref, melding_ref, received_ref, form_key_ref):
+    """Query condition: the user was designated on the form when the melding arrived, yet got
+    no sealed copy and was never a party of it (no copy now, none given up): the melder kept
+    it away from her, or she had no key yet. Either way she is not told of it, and without a
+    record of the exclusion she is never given access."""
+    from django.db.models import Exists, Q
+
+    from .models import AuditEntry, Designation, MeldingAccess
+    from .models.audit import AuditAction
+
+    designated_then = Designation.objects.filter(
+        user=user_ref, translation_key=form_key_ref, added_at__lte=received_ref
+    ).filter(Q(removed_at__isnull=True) | Q(removed_at__gte=received_ref))
+    holds = MeldingAccess.objects.filter(melding=melding_ref, recipient=user_ref)
+    was_party = AuditEntry.objects.filter(
+        melding_id=melding_ref,
+        action__in=(AuditAction.ACCESS_GIVEN_UP, AuditAction.ACCESS_GRANTED),
+    ).filter(Q(actor=user_ref) | Q(subject=user_ref))
+    return Exists(designated_then) & ~Exists(holds) & ~Exists(was_party)
+
+
+def _left_out(user, melding) -> bool:
+    from .models import Melding
+
+    if not melding.form_id:
+        return True  # no form to tell: refuse rather than guess
+    return (
+        Melding.objects.filter(pk=melding.pk)
+        .filter(
+            _left_out_then(user.pk, melding.pk, melding.received_at, melding.form.translation_key)
+        )
+        .exists()
+    )
+
+
+def why_not_given_access(user, melding, excluded) -> str | None:
+    """Why ``user`` cannot be given access to ``melding`` (one of the reasons above), or None
+    when she can: designated now on the melding's form, allowed to receive, with a key, not
+    reading it already, and not the person the melder excluded (``excluded``: the decrypted
+    record, or None)."""
+    from .models import Designation, RecipientKey
+
+    if user is None or getattr(user, "pk", None) is None:
+        return NOT_DESIGNATED
+    if excluded is EXCLUSION_UNKNOWN:
+        if _left_out(user, melding):
+            return EXCLUDED_BY_MELDER
+    elif is_excluded(user, excluded):
+        return EXCLUDED_BY_MELDER
+    form_key = melding.form.translation_key if melding.form_id else None
+    if (
+        form_key is None
+        or not Designation.objects.current().filter(translation_key=form_key, user=user).exists()
+    ):
+        return NOT_DESIGNATED
+    if not may_receive(user):
+        return NOT_RECEIVING
+    if not RecipientKey.objects.filter(user=user).exists():
+        return NO_KEY
+    if holds_working_access(user, melding):
+        return ALREADY_READS
+    return None
+
+
+def may_be_given_access(user, melding, excluded) -> bool:
+    """May a party seal ``melding``'s content key to ``user``? See ``why_not_given_access``."""
+    return why_not_given_access(user, melding, excluded) is None
+
+
+def may_take_over(user, colleague) -> bool:
+    """May ``colleague`` be offered as the one to hand meldingen over to at all (before each
+    melding is checked on its own)? Someone else, allowed to receive, with a key."""
+    from .models import RecipientKey
+
+    return bool(
+        colleague is not None
+        and colleague.pk != user.pk
+        and may_receive(colleague)
+        and RecipientKey.objects.filter(user=colleague).exists()
+    )
+
+
+def unreadable_for(user):
+    """The meldingen of the forms ``user`` is designated on now that nobody can open: no copy of
+    their content key is sealed to its recipient's current key (the only party lost her
+    passphrase and recovery code and set up a new key). Not those she was left out of when
+    they arrived (``_left_out_then``): the person a melder excluded does not learn that the
+    melding exists. Metadata only; one query."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Designation, Melding
+
+    keys = Designation.objects.current().filter(user=user).values("translation_key")
+    opens = working_accesses().filter(melding=OuterRef("pk"))
+    left_out = _left_out_then(
+        user.pk, OuterRef("pk"), OuterRef("received_at"), OuterRef("form__translation_key")
+    )
+    return (
+        Melding.objects.filter(form__translation_key__in=keys)
+        .exclude(Exists(opens))
+        .exclude(left_out)
+        .select_related("form", "site")
+    )
+
+
 # The audit log -------------------------------------------------------------------------------
 
 
@@ -298,6 +474,87 @@ def cookie_options(request) -> dict:
         "httponly": True,
         "samesite": "Strict",
     }
+
+
+# The melder's mailbox: where it opens, its cookie and its forms ------------------------------
+
+
+def mailbox_version(page_id, site, *, any_host=False):
+    """The version (translation) ``page_id`` of a melding form whose melder's mailbox opens, or
+    None: live, public and receiving where it stands (``receives_on_its_site``), and, for the
+    mailbox's pages, requested on the Site that serves that version (``site``, the request's
+    Site), so a melder always logs in on their own school's site. The API passes
+    ``any_host=True``: a headless front end calls it on the API's own host."""
+    from .models import MeldingFormPage
+
+    if not isinstance(page_id, int) or not 0 < page_id < 2**31:
+        return None  # no page has such an id (and SQLite cannot even compare it)
+    page = (
+        MeldingFormPage.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    )
+    if page is None:
+        return None
+    if not any_host and (site is None or site_id_of(page) != site.pk):
+        return None
+    return page if receives_on_its_site(page) else None
+
+
+#: The melder's mailbox session token (``services.mailbox.log_in``). "KEY" in the name makes
+#: Django's error reports hide it, like the inbox's cookies.
+MAILBOX_COOKIE = "vertrouwen_mailbox_key"
+
+
+def is_cross_site(request) -> bool:
+    """Was this POST sent by a page of another site? The mailbox's pages refuse such posts
+    before anything happens (no log in, no log out, no text echoed): the browser says so in
+    ``Sec-Fetch-Site``, or its ``Origin`` is not this site."""
+    if request.headers.get("Sec-Fetch-Site", "") in ("cross-site", "same-site"):
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False  # an older browser or a program: SameSite=Strict keeps the cookie away
+    return origin != f"{request.scheme}://{request.get_host()}"
+
+
+def mailbox_cookie_name(request) -> str:
+    """The mailbox's cookie is a ``__Host-`` cookie wherever it is Secure."""
+    return cookie_name(request, MAILBOX_COOKIE)
+
+
+def mailbox_cookie_options(request) -> dict:
+    """For ``set_cookie``: a browser-session cookie (no expiry, no "remember me") that scripts
+    cannot read and that no other site can make the browser send (SameSite=Strict: a link or
+    form on another site arrives without it); limited to the mailbox's URLs unless
+    ``__Host-`` (which requires Path=/)."""
+    from django.urls import reverse
+
+    secure = secure_cookies(request)
+    mailbox_path = reverse("wagtail_vertrouwen:mailbox", args=[0]).removesuffix("0/")
+    return {
+        "path": "/" if secure else mailbox_path,
+        "secure": secure,
+        "httponly": True,
+        "samesite": "Strict",
+    }
+
+
+def mailbox_form_token(token: str) -> str:
+    """The hidden field every form of the mailbox carries: an HMAC of the session's token.
+    The mailbox's views cannot use Django's CSRF check (its middleware reads the request body
+    before the view can keep uploads in memory), so they check this instead, together with
+    SameSite=Strict: a page of another site cannot know it."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac("wagtail-vertrouwen.mailbox-form", token).hexdigest()
+
+
+def mailbox_form_token_ok(token: str, posted) -> bool:
+    """Whether ``posted`` is the form token of the session ``token`` (constant time)."""
+    if not isinstance(token, str) or not isinstance(posted, str) or not token:
+        return False
+    return hmac.compare_digest(
+        mailbox_form_token(token).encode(), posted.encode("utf-8", "surrogatepass")
+    )
 
 
 def otp_nonce_digest(nonce: str) -> str:

@@ -167,10 +167,12 @@ def notify_event(
     addresses,
     attempt=1,
     school: str = "",
+    count: int = 0,
 ) -> int:
     """A form went offline or got its first recipient, or a recipient's account changed in a
-    way that decides who can open her meldingen (second factor, key, login password). Tells
-    who and what, never anything of a melding (I4)."""
+    way that decides who can open her meldingen (second factor, key, login password), or a
+    recipient gave a colleague access to ``count`` meldingen (services.handover). Tells who
+    and what, never anything of a melding (I4)."""
     context = {
         "event": event,
         "form_title": form_title,
@@ -178,10 +180,13 @@ def notify_event(
         "subject": subject,
         "actor": actor,
         "school": school,
+        "count": count,
         "inbox_url": inbox_url(),
     }
     args = (event, form_title, form_url, subject, actor, addresses)
-    return _deliver(notify_event, args, attempt, addresses, "event", context, school=school)
+    return _deliver(
+        notify_event, args, attempt, addresses, "event", context, school=school, count=count
+    )
 
 
 @task()
@@ -189,3 +194,13 @@ def purge_expired_meldingen() -> int:
     from .services.purge import purge_expired
 
     return purge_expired()
+
+
+@task()
+def send_deadline_digest() -> int:
+    """Once a day: mail each recipient what is due within two days, what is overdue and which
+    meldingen are purged within 72 hours; dates only, no content (``services.digest``). The
+    same as ``manage.py vertrouwen_digest``."""
+    from .services.digest import send_digests
+
+    return send_digests()

@@ -6,8 +6,10 @@ from django_otp.forms import OTPTokenForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ..models import MeldingStatus
+from ..models import MelderStatus, MeldingStatus
 from ..services import keys
+from .melding import MAX_LONG_TEXT, MultipleFileField
+from .uploads import check_uploads
 
 
 class TokenForm(OTPTokenForm):
@@ -167,4 +169,79 @@ class DeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Yes, delete this melding and its attachments for good"),
         error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+
+class ReplyForm(forms.Form):
+    """A recipient's message to the melder: text, files, or both. The feedback tick is there
+    only where the melding has a feedback deadline (the klokkenluidersregeling)."""
+
+    text = forms.CharField(
+        label=_("Your message to the melder"),
+        required=False,
+        max_length=MAX_LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "The melder reads it after logging in with their code. It is encrypted like the "
+            "melding."
+        ),
+        error_messages={
+            "max_length": _(
+                "Please keep this under %(limit_value)d characters (it has %(show_value)d)."
+            )
+        },
+    )
+    bijlagen = MultipleFileField(label=_("Photos or PDF files (optional)"), required=False)
+    feedback = forms.BooleanField(label=_("This is the feedback on the melding"), required=False)
+
+    def __init__(self, *args, melding=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if melding is None or not melding.feedback_by:
+            del self.fields["feedback"]
+        self.uploads = []
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text", "")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise forms.ValidationError(
+                _("Some characters in this text are broken. Please type them again."),
+                code="broken",
+            ) from None
+        return text
+
+    def clean_bijlagen(self):
+        self.uploads = check_uploads(self.cleaned_data.get("bijlagen") or [])
+        return self.cleaned_data["bijlagen"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("text") and not self.uploads:
+            raise forms.ValidationError(
+                _("Write a message or add a file; an empty message is not sent."), code="empty"
+            )
+        return data
+
+
+class MelderStatusForm(forms.Form):
+    melder_status = forms.ChoiceField(
+        label=_("Status shown to the melder"),
+        choices=MelderStatus.choices,
+        help_text=_("The melder sees only this in the mailbox, not your own status or notes."),
+        error_messages={"required": _("Choose what the melder sees.")},
+    )
+
+
+class NextContactForm(forms.Form):
+    next_contact_by = forms.DateField(
+        label=_("Next contact by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "The date by which the melder is to hear from you again. You get a reminder two "
+            "days before. Leave it empty for no date."
+        ),
+        error_messages={"invalid": _("Enter a date, for example 2030-03-15.")},
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ...choices import Probleemgebied
 from ..policy import public_identity
 from ..services import challenge
+from ..services.reading import ABOUT_STAFF
 from .uploads import check_uploads
 
 MAX_LONG_TEXT = 10_000
@@ -38,6 +39,15 @@ class ContactWens(models.TextChoices):
     GEEN = "geen", _("No, I do not want to be contacted")
     EMAIL = "email", _("Yes, by e-mail")
     TELEFOON = "telefoon", _("Yes, by phone")
+
+
+class OverMedewerker(models.TextChoices):
+    """Whether the melding is about someone who works at the school: marks it urgent in the
+    inbox (``services.reading.urgency``)."""
+
+    JA = ABOUT_STAFF, _("Yes")
+    NEE = "nee", _("No")
+    WEET_NIET = "weet_niet", _("I don't know")
 
 
 ANDERS_GEBIED = "anders"
@@ -119,6 +129,16 @@ class MeldingForm(forms.Form):
         help_text=_("For example: last week, or since September."),
     )
     betrokkenen = _text(_("Who was involved?"), MAX_MEDIUM_TEXT, rows=3)
+    over_medewerker = forms.ChoiceField(
+        label=_("Is it about someone who works at the school?"),
+        choices=OverMedewerker.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If it is about sexual abuse of a pupil by someone who works at the school, the "
+            "school must report it to the school board."
+        ),
+    )
     wens = _text(_("What would you like to happen?"), MAX_MEDIUM_TEXT, rows=3)
     contact = forms.ChoiceField(
         label=_("Do you want the vertrouwenspersoon to contact you?"),
@@ -161,6 +181,7 @@ class MeldingForm(forms.Form):
         "wat",
         "wanneer",
         "betrokkenen",
+        "over_medewerker",
         "wens",
         "contact",
         "naam",
@@ -253,3 +274,28 @@ class MeldingForm(forms.Form):
 
     def answers(self) -> dict:
         return {name: self.cleaned_data.get(name, "") for name in self.STORED_FIELDS}
+
+
+def answer_rows(answers) -> list[tuple[str, str, str]]:
+    """(field name, question, answer) of each stored field, in the form's order, with the
+    chosen options' labels: how a melding is shown to its recipients and to its melder."""
+    form = MeldingForm()
+    values = dict(answers)
+    for name, choices in (
+        ("probleemgebied", form.fields["probleemgebied"].choices),
+        ("wie", Wie.choices),
+        ("contact", ContactWens.choices),
+        ("over_medewerker", OverMedewerker.choices),
+    ):
+        values[name] = dict(choices).get(values.get(name), values.get(name))
+    return [
+        (name, str(form.fields[name].label), str(values.get(name) or ""))
+        for name in MeldingForm.STORED_FIELDS
+        if name in form.fields
+    ]
+
+
+def readable_answers(answers) -> list[tuple[str, str]]:
+    """The answers with their questions (``answer_rows`` without the field names); the same
+    as the inbox's ``_readable``, which can use this instead."""
+    return [(label, value) for _name, label, value in answer_rows(answers)]

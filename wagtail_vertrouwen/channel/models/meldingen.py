@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeldingStatus(models.TextChoices):
@@ -27,7 +28,7 @@ class MelderStatus(models.TextChoices):
     """What the melder sees in the mailbox: the status as the vertrouwenspersoon chose to tell
     it, separate from her own working status."""
 
-    ONTVANGEN = "ontvangen", _("Received")
+    ONTVANGEN = "ontvangen", pgettext_lazy("status shown to the melder", "Received")
     IN_BEHANDELING = "in_behandeling", _("Being looked into")
     AFGEROND = "afgerond", _("Finished")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -30,6 +31,37 @@ POSITION_ATTEMPTS = 5
 
 class MeldingGone(Exception):
     """The melding was deleted or purged while the message was being written."""
+
+
+class TooMany(Exception):
+    """The melder reached a limit: messages in the last hour, or files of the melding. The
+    message (translated) says which; nothing was stored."""
+
+
+def _check_melder_limits(melding, uploads, now):
+    """A stolen or a shared code must not let anyone flood the recipients or the storage."""
+    from django.utils.translation import gettext as _
+
+    from .. import conf
+
+    hour_ago = now - timedelta(hours=1)
+    recent = Message.objects.filter(melding=melding, from_melder=True, sent_at__gte=hour_ago)
+    if recent.count() >= conf.get("MELDER_MESSAGES_PER_HOUR"):
+        raise TooMany(
+            _(
+                "You sent many messages in the last hour. Wait a while before you send more; "
+                "your text is still here."
+            )
+        )
+    limit = conf.get("ATTACHMENTS_PER_MELDING")
+    if uploads and Bijlage.objects.filter(melding=melding).count() + len(uploads) > limit:
+        raise TooMany(
+            _(
+                "This melding has as many files as it can hold (%(count)d). Describe the rest "
+                "in words, or ask the vertrouwenspersoon how to give it."
+            )
+            % {"count": limit}
+        )
 
 
 @dataclass
@@ -122,6 +154,8 @@ def post(
                 locked = Melding.objects.select_for_update().filter(pk=melding.pk).first()
                 if locked is None:
                     raise MeldingGone
+                if from_melder:
+                    _check_melder_limits(locked, uploads, timezone.now())
                 position = Message.objects.filter(melding=locked).aggregate(last=Max("position"))[
                     "last"
                 ]
@@ -176,7 +210,11 @@ def _after(melding, message, author, feedback):
             else AuditAction.MELDER_MESSAGE
         )
         AuditEntry.record(action, melding=melding, detail=str(message.position))
-        transaction.on_commit(lambda: _queue_notice(melding.pk))
+        unread_before = Message.objects.filter(
+            melding=melding, from_melder=True, read_at__isnull=True, position__lt=message.position
+        )
+        if not unread_before.exists():  # one notice until the recipients have read
+            transaction.on_commit(lambda: _queue_notice(melding.pk))
     else:
         fields = {"waiting_since": None, "acknowledged_at": melding.acknowledged_at or now}
         AuditEntry.record(

@@ -81,7 +81,9 @@ class Started:
 
 
 def _hash(token_id: str) -> str:
-    return hashlib.sha256(token_id.encode("ascii")).hexdigest()
+    # Not "ascii": a token from a cookie, header or JSON may hold anything (it then matches
+    # no session), and must not raise.
+    return hashlib.sha256(token_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @sensitive_variables("code", "keys", "content_key")

@@ -4,12 +4,33 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from ...choices import Probleemgebied
 from .. import crypto, storage
-from ..models import AuditAction, AuditEntry, MeldingAccess
+from ..models import AuditAction, AuditEntry, MelderStatus, Melding, MeldingAccess
+from . import conversation, deadlines
 from .conversation import BijlageInfo, bijlage_info  # noqa: F401 - BijlageInfo is re-exported
 
 logger = logging.getLogger(__name__)
+
+#: Areas whose meldingen are marked urgent in the inbox (issue 9, item 5).
+URGENT_AREAS = (Probleemgebied.HUISELIJK_GEWELD, Probleemgebied.SEKSUEEL_GRENSOVERSCHRIJDEND_GEDRAG)
+#: The answer to "Is it about someone who works at the school?" that marks a melding urgent
+#: (``forms.melding.OverMedewerker.JA``).
+ABOUT_STAFF = "ja"
+
+
+def urgency(answers: dict) -> list:
+    """Why a melding is urgent (empty when it is not), from its decrypted answers: computed
+    for the unlocked recipient only, never stored."""
+    reasons = []
+    area = answers.get("probleemgebied")
+    if area in URGENT_AREAS:
+        reasons.append(Probleemgebied(area).label)
+    if answers.get("over_medewerker") == ABOUT_STAFF:
+        reasons.append(_("About someone who works at the school"))
+    return reasons
 
 
 class Reader:
@@ -81,6 +102,65 @@ class Reader:
         with transaction.atomic():
             access.save(update_fields=["note_key", "note"])
             AuditEntry.record(AuditAction.NOTE_SAVED, self.user, melding=melding)
+
+    def messages(self, melding) -> list:
+        """The conversation about ``melding``, decrypted, oldest first; the melder's messages
+        count as read by the recipients from now on (the melder sees that)."""
+        readable = conversation.read(melding, self.content_key(melding))
+        conversation.mark_read(melding, by_melder=False)
+        return readable
+
+    def reply(self, melding, text: str, uploads=(), *, feedback=False):
+        """A message to the melder; ``feedback`` marks it as the feedback the form promises
+        (only where the melding has a feedback deadline). ``conversation.MeldingGone`` when the
+        melding was deleted meanwhile. The message is the next contact: a "next contact by"
+        date set before it is met, and cleared (audited); the recipient may set a new one."""
+        planned = melding.next_contact_by
+        message = conversation.post(
+            melding,
+            self.content_key(melding),
+            text=text,
+            uploads=uploads,
+            author=self.user,
+            feedback=bool(feedback and melding.feedback_by),
+        )
+        if planned is not None:
+            with transaction.atomic():
+                # Only the date this recipient saw: one a co-recipient set meanwhile stays.
+                if Melding.objects.filter(pk=melding.pk, next_contact_by=planned).update(
+                    next_contact_by=None
+                ):
+                    AuditEntry.record(AuditAction.DEADLINE_SET, self.user, melding=melding)
+            melding.next_contact_by = None
+        return message
+
+    def set_melder_status(self, melding, status):
+        """What the melder sees as the state of their melding; audited."""
+        status = MelderStatus(status)
+        with transaction.atomic():
+            if not Melding.objects.filter(pk=melding.pk).update(melder_status=status):
+                raise Melding.DoesNotExist  # deleted by a co-recipient a moment ago
+            melding.melder_status = status
+            AuditEntry.record(
+                AuditAction.MELDER_STATUS_CHANGED, self.user, melding=melding, detail=status
+            )
+
+    def set_next_contact(self, melding, day):
+        """The date by which the melder is to hear from the recipients next (``None``: no
+        date). ``ValidationError`` when ``deadlines.check_next_contact`` refuses it."""
+        with transaction.atomic():
+            current = Melding.objects.select_for_update().filter(pk=melding.pk).first()
+            if current is None:
+                raise Melding.DoesNotExist
+            deadlines.check_next_contact(current, day)
+            Melding.objects.filter(pk=melding.pk).update(next_contact_by=day)
+            melding.next_contact_by = day
+            AuditEntry.record(
+                AuditAction.DEADLINE_SET,
+                self.user,
+                melding=melding,
+                detail=day.isoformat() if day else "",
+            )
 
     def set_status(self, melding, status):
         with transaction.atomic():

@@ -53,8 +53,9 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
             for name, value in deadlines.initial(form_page, melding.received_at).items():
                 setattr(melding, name, value)
             document = dict(answers)
-            if excluded is not None:
-                document[EXCLUDED] = excluded_record(excluded)
+            # Always written, also when nobody was excluded: a melding without the record is
+            # one from before it existed (policy.EXCLUSION_UNKNOWN).
+            document[EXCLUDED] = excluded_record(excluded) if excluded is not None else None
             melding.content = crypto.encrypt_json(content_key, document, melding.context)
             code = mailbox.issue_code(melding, content_key)
             melding.save()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET
 
 from .. import conf
@@ -40,7 +40,10 @@ TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "we
 
 #: How the API words a refusal: to a client program that keeps its own data.
 REFUSALS = {
-    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    REPLAYED: gettext_lazy(
+        "This melding was already sent; nothing was sent twice. Its code was in the response "
+        "to the first request and cannot be given again."
+    ),
     IN_PROGRESS: gettext_lazy(
         "Another request with this proof of work is being stored at this moment. Wait a "
         "minute and send again if it did not succeed: it will not be stored twice."
@@ -67,6 +70,8 @@ CHALLENGE_INVALID = gettext_lazy(
 
 def _form_errors(form):
     errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+    if form.has_error("challenge", "replayed"):
+        errors["challenge"] = [str(REFUSALS[REPLAYED])]
     if form.has_error("challenge", CHALLENGE_INVALID_CODE):
         errors["challenge"] = [str(CHALLENGE_INVALID)]
     return errors
@@ -79,6 +84,7 @@ def _error(status, errors):
 @transaction.non_atomic_requests  # ``submit`` commits before the proof of work is used up
 @csrf_exempt
 @sensitive_post_parameters()
+@sensitive_variables("code")
 def submit_melding(request, page_id):
     """No session, no cookie, no CSRF: the API takes no credentials, so it grants nothing."""
     forget_client(request)
@@ -138,13 +144,28 @@ def submit_melding(request, page_id):
     form = MeldingForm(data, files, recipients=recipients)
     if not form.is_valid():
         return _error(400, _form_errors(form))
+    site = page.get_site()
     try:
-        receive(page, page.get_site(), form)
+        code = receive(page, site, form)
     except Refused as refusal:
         field = "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else "__all__"
         return _error(refusal.status, {field: [REFUSALS[refusal.reason]]})
+    # The melder's code, in this response only (never stored, logged or mailed): the client
+    # must show it once and tell the melder to write it down.
+    mailbox_path = reverse("wagtail_vertrouwen:mailbox", args=[page.pk])
     return protect(
-        JsonResponse({"received": True, "message": _("Your melding was received.")}, status=201)
+        JsonResponse(
+            {
+                "received": True,
+                "message": _("Your melding was received."),
+                "code": code,
+                "mailbox_url": f"{site.root_url}{mailbox_path}" if site else mailbox_path,
+                "mailbox_api_url": request.build_absolute_uri(
+                    reverse("wagtail_vertrouwen:api_mailbox", args=[page.pk])
+                ),
+            },
+            status=201,
+        )
     )
 
 

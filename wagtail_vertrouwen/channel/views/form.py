@@ -11,6 +11,13 @@ grants nothing, so a forged cross-site post can do nothing its author cannot do 
 and each post still needs its own fresh proof of work. A check would only lose meldingen: a
 melder who typed for an hour, or whose cookie was cleared, would get Django's bare 403 page
 and lose the text (I6). The API takes the same view of it.
+
+After a melding is stored, the answer to the post itself is the thank-you page with the
+melder's code (not a redirect): the code is in that one response and nowhere else (no URL, no
+session, no log, no mail). Reloading it posts the same proof of work again, which is refused
+as already sent; the refusal says the code was shown once and cannot be shown again.
+``?verzonden=1`` (the redirect target of earlier versions) still shows the thanks, without a
+code.
 """
 
 import json
@@ -18,14 +25,15 @@ import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from .. import conf
@@ -34,6 +42,7 @@ from ..forms.melding import MeldingForm
 from ..forms.uploads import MemoryOnlyUploadHandler, file_size_label
 from ..policy import protect_public as protect
 from ..services import challenge
+from ..services.deadlines import LEGAL_ACKNOWLEDGE_DAYS, LEGAL_FEEDBACK_MONTHS
 from ..services.receive import (
     BUSY,
     FAULT,
@@ -48,7 +57,11 @@ logger = logging.getLogger(__name__)
 
 #: How the page words a refusal: to a pupil or parent, whose text stays in the form.
 REFUSALS = {
-    REPLAYED: gettext_lazy("This melding was already sent. Nothing was sent twice."),
+    REPLAYED: gettext_lazy(
+        "This melding was already sent; nothing was sent twice. Its code was shown once, "
+        "right after sending, and cannot be shown again. If you did not write it down, you "
+        "can send a new melding, or contact the vertrouwenspersoon."
+    ),
     IN_PROGRESS: gettext_lazy(
         "This melding is being sent at this moment (perhaps the button was pressed twice). "
         "Wait a minute, then send again if you are not sure it arrived: it will not be "
@@ -68,7 +81,10 @@ REFUSALS = {
 }
 
 
-def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False):
+@sensitive_variables("code")
+def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False, code=None):
+    """The form page; after sending (``sent``), the thank-you state, with the melder's
+    ``code`` when it was just issued: shown this once, in this response only."""
     if form is None:
         form = MeldingForm(recipients=page.recipients())
     recipients = form.recipients
@@ -81,9 +97,36 @@ def render_form_page(request, page, form=None, *, status=200, sent=False, previe
         "available": (bool(recipients) or preview or form.is_bound) and _can_submit(page),
         "challenge_json": json.dumps(challenge.new_challenge()),
         "limits": _limits(),
+        "deadlines": _deadlines(page),
+        "mailbox_url": _mailbox_url(page),
     }
+    if code:
+        context["code_groups"] = code.split()
     response = TemplateResponse(request, page.get_template(request), context, status=status)
+    # In the version's language also when answering the post (whose URL has no language).
+    with translation.override(page.locale.language_code):
+        response.render()
     return protect(response)
+
+
+def _deadlines(page):
+    """What the form promises: an answer within the form's days (at most the legal 7 under
+    the klokkenluidersregeling), and then feedback within 3 months."""
+    days = page.acknowledge_within_days
+    if page.klokkenluidersregeling:
+        days = min(days, LEGAL_ACKNOWLEDGE_DAYS)
+    return {
+        "acknowledge_days": days,
+        "klokkenluidersregeling": page.klokkenluidersregeling,
+        "feedback_months": LEGAL_FEEDBACK_MONTHS,
+    }
+
+
+def _mailbox_url(page):
+    try:
+        return reverse("wagtail_vertrouwen:mailbox", args=[page.pk])
+    except NoReverseMatch:
+        return ""
 
 
 def _can_submit(page) -> bool:
@@ -143,6 +186,7 @@ def submit_view(request, page_id):
     return _submit(request, page_id)
 
 
+@sensitive_variables("code")
 def _submit(request, page_id):
     from ..models import MeldingFormPage
 
@@ -156,13 +200,17 @@ def _submit(request, page_id):
         form.add_error(None, REFUSALS[NO_RECIPIENTS])
         return render_form_page(request, page, form, status=503)
     if not form.is_valid():
+        if form.has_error("challenge", "replayed"):  # a reload of the thank-you page
+            form.errors["challenge"] = form.error_class([REFUSALS[REPLAYED]])
         return render_form_page(request, page, form, status=400)
     try:
-        receive(page, site, form)
+        code = receive(page, site, form)
     except Refused as refusal:
         form.add_error(
             "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else None,
             REFUSALS[refusal.reason],
         )
         return render_form_page(request, page, form, status=refusal.status)
-    return HttpResponseRedirect(page.get_url(request) + "?verzonden=1")
+    # Not a redirect: the code is shown in this response, once, and goes nowhere else (no
+    # URL, no session). A reload posts the same proof of work again and gets REPLAYED.
+    return render_form_page(request, page, sent=True, code=code)

@@ -1,20 +1,32 @@
-"""Reading meldingen: the list, one melding, its attachments, status, note, export and
-deletion. Every view goes through ``recipient_required`` (I3), in ``inbox_urls``."""
+"""Reading meldingen: the list, one melding, its attachments, its conversation with the
+melder, status, deadlines, note, export and deletion. Every view goes through
+``recipient_required`` (I3), in ``inbox_urls``."""
 
 import json
 from functools import wraps
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.db.models import F
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -23,9 +35,16 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ...choices import Audience, Probleemgebied
 from .. import crypto
-from ..forms.inbox import DeleteForm, NoteForm, StatusForm
-from ..forms.melding import ANDERS_GEBIED, ContactWens, MeldingForm, Wie
-from ..forms.uploads import safe_name
+from ..forms.inbox import (
+    DeleteForm,
+    MelderStatusForm,
+    NextContactForm,
+    NoteForm,
+    ReplyForm,
+    StatusForm,
+)
+from ..forms.melding import ANDERS_GEBIED, Wie, readable_answers
+from ..forms.uploads import MemoryOnlyUploadHandler, safe_name
 from ..models import (
     AuditAction,
     AuditEntry,
@@ -33,9 +52,12 @@ from ..models import (
     Melding,
     MeldingAccess,
     MeldingStatus,
+    MessageKind,
 )
 from ..policy import ATTACHMENT_CSP
-from ..services.reading import delete_melding
+from ..services import deadlines
+from ..services.conversation import MeldingGone
+from ..services.reading import delete_melding, urgency
 from .audit import entries_visible_to
 from .gate import recipient_required
 
@@ -75,19 +97,7 @@ def _label(choices, value):
 
 def _readable(answers):
     """The answers with their questions, in the form's order, for display and export."""
-    form = MeldingForm()
-    labels = {
-        name: str(form.fields[name].label)
-        for name in MeldingForm.STORED_FIELDS
-        if name in form.fields
-    }
-    values = dict(answers)
-    values["probleemgebied"] = _label(
-        form.fields["probleemgebied"].choices, values.get("probleemgebied")
-    )
-    values["wie"] = _label(Wie.choices, values.get("wie"))
-    values["contact"] = _label(ContactWens.choices, values.get("contact"))
-    return [(labels[name], str(values.get(name) or "")) for name in labels]
+    return readable_answers(answers)
 
 
 class ReceivedColumn(Column):
@@ -96,14 +106,54 @@ class ReceivedColumn(Column):
     cell_template_name = "wagtail_vertrouwen/inbox/cells/received.html"
 
 
+class AboutColumn(Column):
+    """The area of the melding, marked when it is urgent (decrypted for this page only)."""
+
+    cell_template_name = "wagtail_vertrouwen/inbox/cells/gebied.html"
+
+
+class WaitingColumn(Column):
+    """How long the melder has been waiting for an answer."""
+
+    cell_template_name = "wagtail_vertrouwen/inbox/cells/waiting.html"
+
+
+class DueColumn(Column):
+    """The earliest open deadline, marked when it is overdue or due soon."""
+
+    cell_template_name = "wagtail_vertrouwen/inbox/cells/due.html"
+
+
+#: The deadline filter's choices; each is a condition of ``services.deadlines``.
+OVERDUE, DUE_SOON, WAITING = "overdue", "soon", "waiting"
+
+
 class StatusFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"), field_name="melding__status", choices=MeldingStatus.choices
+    )
+    due = django_filters.ChoiceFilter(
+        label=gettext_lazy("Deadlines"),
+        choices=[
+            (OVERDUE, gettext_lazy("Overdue")),
+            (DUE_SOON, gettext_lazy("Due within 2 days")),
+            (WAITING, gettext_lazy("Waiting for an answer")),
+        ],
+        method="filter_due",
     )
 
     class Meta:
         model = MeldingAccess
         fields = []
+
+    def filter_due(self, queryset, name, value):
+        now = timezone.now()
+        condition = {
+            OVERDUE: lambda: deadlines.overdue_q(now, prefix="melding__"),
+            DUE_SOON: lambda: deadlines.soon_q(now, prefix="melding__"),
+            WAITING: lambda: deadlines.waiting_q(prefix="melding__"),
+        }.get(value)
+        return queryset.filter(condition()) if condition else queryset
 
 
 class InboxView(BaseListingView):
@@ -118,11 +168,20 @@ class InboxView(BaseListingView):
     index_results_url_name = "wagtail_vertrouwen_inbox:index_results"
     filterset_class = StatusFilterSet
     default_ordering = "unread"
-    #: Unread first (then newest); or by the date of receipt. Ties broken by id: stable pages.
+    #: Unread first (then newest); or by the date of receipt, the earliest open deadline, or
+    #: the waiting time (without one: last). Ties broken by id: stable pages.
     orderings = {
         "unread": (F("read_at").asc(nulls_first=True), "-melding__received_at", "-pk"),
         "received": ("melding__received_at", "pk"),
         "-received": ("-melding__received_at", "-pk"),
+        "due": (F("due_at").asc(nulls_last=True), "-melding__received_at", "-pk"),
+        "-due": (F("due_at").desc(nulls_last=True), "-melding__received_at", "-pk"),
+        "waiting": (F("melding__waiting_since").asc(nulls_last=True), "melding__received_at", "pk"),
+        "-waiting": (
+            F("melding__waiting_since").desc(nulls_last=True),
+            "-melding__received_at",
+            "-pk",
+        ),
     }
     columns = [
         ReceivedColumn(
@@ -132,9 +191,16 @@ class InboxView(BaseListingView):
             sort_key="received",
         ),
         Column("school", label=gettext_lazy("School"), accessor="melding.site.site_name"),
-        Column("gebied", label=gettext_lazy("About")),
+        AboutColumn("gebied", label=gettext_lazy("About")),
         Column("wie", label=gettext_lazy("From")),
         Column("status", label=gettext_lazy("Status"), accessor="melding.get_status_display"),
+        WaitingColumn(
+            "waiting",
+            label=gettext_lazy("Waiting"),
+            accessor="melding.waiting_since",
+            sort_key="waiting",
+        ),
+        DueColumn("due", label=gettext_lazy("Due"), accessor="due", sort_key="due"),
     ]
 
     def get_base_queryset(self):
@@ -146,6 +212,8 @@ class InboxView(BaseListingView):
         return list(self.orderings)
 
     def order_queryset(self, queryset):
+        if self.ordering in ("due", "-due"):
+            queryset = queryset.annotate(due_at=deadlines.due_expression(prefix="melding__"))
         return queryset.order_by(*self.orderings[self.ordering])
 
     def paginate_queryset(self, queryset, page_size):
@@ -154,8 +222,15 @@ class InboxView(BaseListingView):
         return paginator, page, rows, is_paginated
 
     def _decrypt(self, access):
-        """Area and sender of one melding of this page, for the list."""
+        """Area and sender of one melding of this page, for the list; its timing besides."""
         access.unread = access.read_at is None
+        access.due = deadlines.first_deadline(access.melding, self.now)
+        access.waiting = (
+            timesince(access.melding.waiting_since, self.now, depth=1)
+            if access.melding.waiting_since
+            else ""
+        )
+        access.urgency = []
         try:
             answers = self.request.reader.answers(access.melding, access)
         except crypto.DecryptionError:  # sealed to an earlier key of this recipient
@@ -166,6 +241,7 @@ class InboxView(BaseListingView):
             access.wie = ""
             return access
         access.unreadable = False
+        access.urgency = urgency(answers)
         access.gebied = _label(
             [*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else"))],
             answers.get("probleemgebied"),
@@ -176,16 +252,28 @@ class InboxView(BaseListingView):
         return access
 
     @cached_property
+    def now(self):
+        return timezone.now()
+
+    @cached_property
     def no_results_message(self):
         if self.is_filtering:
-            return _("No meldingen with this status.")
+            return _("No meldingen match these filters.")
         return _("There are no meldingen for you.")
 
     def get_header_buttons(self):
         buttons = [
             HeaderButton(
+                _("Hand over"), reverse("wagtail_vertrouwen_inbox:handover"), icon_name="user"
+            ),
+            HeaderButton(
+                _("Meldingen nobody can read"),
+                reverse("wagtail_vertrouwen_inbox:unreadable"),
+                icon_name="warning",
+            ),
+            HeaderButton(
                 _("Audit log"), reverse("wagtail_vertrouwen_inbox:audit_log"), icon_name="history"
-            )
+            ),
         ]
         if self.ordering != self.default_ordering:
             buttons.insert(
@@ -210,25 +298,62 @@ class InboxView(BaseListingView):
 @recipient_required
 @gone_is_404
 def detail(request, pk):
-    melding = _melding(request, pk)
+    return _render_detail(request, _melding(request, pk))
+
+
+def _render_detail(request, melding, *, status=200, **forms):
+    """The melding's page; ``forms`` replaces a form by a bound one that has errors, so that
+    what was typed stays (I6). Opening it reads the conversation: the melder's messages count
+    as read from now on."""
     answers, bijlagen, note = request.reader.open(melding)
+    conversation = [_message(readable) for readable in request.reader.messages(melding)]
     log = entries_visible_to(request.user).filter(melding_id=melding.pk)
-    return TemplateResponse(
-        request,
-        "wagtail_vertrouwen/inbox/detail.html",
-        {
-            "melding": melding,
-            "answers": _readable(answers),
-            "bijlagen": bijlagen,
-            "status_form": StatusForm(initial={"status": melding.status}),
-            "note_form": NoteForm(initial={"note": note}),
-            "delete_form": DeleteForm(),
-            # The newest lines here; all of them, paged and filtered, in the audit log.
-            "log": log[:LOG_PREVIEW],
-            "log_count": log.count(),
-            "log_url": reverse("wagtail_vertrouwen_inbox:audit_log") + f"?melding={melding.pk}",
-        },
-    )
+    context = {
+        "melding": melding,
+        "answers": _readable(answers),
+        "urgency": urgency(answers),
+        "bijlagen": bijlagen,
+        "deadlines": deadlines.open_deadlines(melding),
+        "conversation": conversation,
+        "reply_form": ReplyForm(melding=melding),
+        "melder_status_form": MelderStatusForm(initial={"melder_status": melding.melder_status}),
+        "next_contact_form": NextContactForm(initial={"next_contact_by": melding.next_contact_by}),
+        "closed": melding.status == MeldingStatus.AFGESLOTEN,
+        "status_form": StatusForm(initial={"status": melding.status}),
+        "note_form": NoteForm(initial={"note": note}),
+        "delete_form": DeleteForm(),
+        # The newest lines here; all of them, paged and filtered, in the audit log.
+        "log": log[:LOG_PREVIEW],
+        "log_count": log.count(),
+        "log_url": reverse("wagtail_vertrouwen_inbox:audit_log") + f"?melding={melding.pk}",
+    }
+    context.update(forms)
+    return TemplateResponse(request, "wagtail_vertrouwen/inbox/detail.html", context, status=status)
+
+
+def _message(readable):
+    """One message of the conversation, as the template shows it."""
+    message = readable.message
+    details = readable.details if message.kind == MessageKind.IDENTITY else {}
+    return {
+        "message": message,
+        "text": readable.text,
+        "bijlagen": readable.bijlagen,
+        "from_melder": message.from_melder,
+        "author": message.author_identity,
+        "identity": [
+            (label, details[key])
+            for key, label in (
+                ("naam", _("name")),
+                ("email", _("e-mail")),
+                ("telefoon", _("phone")),
+            )
+            if details.get(key)
+        ],
+        "is_identity": message.kind == MessageKind.IDENTITY,
+        # The melder's messages are marked read as this page opens: new until then.
+        "new": message.from_melder and message.read_at is None,
+    }
 
 
 @recipient_required
@@ -312,3 +437,118 @@ def delete(request, pk):
     delete_melding(melding, request.user)
     messages.success(request, _("The melding and its attachments were deleted."))
     return redirect("wagtail_vertrouwen_inbox:index")
+
+
+def _reply_refused(request, pk, message):
+    messages.error(request, message)
+    return redirect("wagtail_vertrouwen_inbox:detail", pk=pk)
+
+
+@csrf_exempt  # checked below, once our upload handler is in place
+@require_POST
+def reply(request, pk):
+    """A message to the melder, with files. The files are kept in memory, never spooled to a
+    temporary file in plaintext: Django's CSRF middleware would read the body (with the
+    default handlers) before the view runs, so this view is exempt from it and runs the same
+    CSRF check itself after setting the upload handler (CSRF stays enforced)."""
+    request.sensitive_post_parameters = "__ALL__"  # in error reports too, before the gate
+    request.upload_handlers = [MemoryOnlyUploadHandler(request)]
+    try:
+        request.POST  # noqa: B018 - parse now, with our handler, to catch what is too much
+    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
+        return _reply_refused(
+            request,
+            pk,
+            _("Too many or too large files were sent, so nothing could be read or sent."),
+        )
+    refused = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+    if refused is not None:
+        return refused
+    return _reply(request, pk)
+
+
+@recipient_required
+def _reply(request, pk):
+    text = request.POST.get("text", "")
+    try:
+        melding = _melding(request, pk)
+    except Http404:  # deleted meanwhile (or never one of hers: the same answer)
+        return _reply_gone(request, text)
+    form = ReplyForm(request.POST, request.FILES, melding=melding)
+    if not form.is_valid():
+        try:
+            return _render_detail(request, melding, status=400, reply_form=form)
+        except (MeldingAccess.DoesNotExist, Melding.DoesNotExist):
+            return _reply_gone(request, text)
+    planned = melding.next_contact_by
+    try:
+        request.reader.reply(
+            melding,
+            form.cleaned_data["text"],
+            form.uploads,
+            feedback=form.cleaned_data.get("feedback", False),
+        )
+    except (MeldingGone, MeldingAccess.DoesNotExist, Melding.DoesNotExist):
+        return _reply_gone(request, text)
+    messages.success(
+        request,
+        _("Your message was sent. The melder reads it after logging in with their code."),
+    )
+    if planned is not None:
+        messages.info(
+            request,
+            _(
+                "This message was the next contact, so the date %(date)s was removed. Set a "
+                "new one if you like."
+            )
+            % {"date": date_format(planned, "DATE_FORMAT")},
+        )
+    return redirect(reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk]) + "#gesprek")
+
+
+def _reply_gone(request, text):
+    """The melding is gone: say so, and give back what she wrote."""
+    return TemplateResponse(
+        request, "wagtail_vertrouwen/inbox/reply_gone.html", {"text": text}, status=404
+    )
+
+
+@require_POST
+@recipient_required
+@gone_is_404
+def set_melder_status(request, pk):
+    melding = _melding(request, pk)
+    form = MelderStatusForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, melding, status=400, melder_status_form=form)
+    request.reader.set_melder_status(melding, form.cleaned_data["melder_status"])
+    messages.success(
+        request,
+        _("The melder now sees the status “%(status)s”.")
+        % {"status": melding.get_melder_status_display()},
+    )
+    return redirect("wagtail_vertrouwen_inbox:detail", pk=melding.pk)
+
+
+@require_POST
+@recipient_required
+@gone_is_404
+def set_next_contact(request, pk):
+    melding = _melding(request, pk)
+    form = NextContactForm(request.POST)
+    if form.is_valid():
+        day = form.cleaned_data["next_contact_by"]
+        try:
+            request.reader.set_next_contact(melding, day)
+        except ValidationError as error:
+            form.add_error("next_contact_by", error)
+        else:
+            if day:
+                messages.success(
+                    request,
+                    _("Next contact by %(date)s.") % {"date": date_format(day, "DATE_FORMAT")},
+                )
+            else:
+                messages.success(request, _("The next contact date was removed."))
+            return redirect("wagtail_vertrouwen_inbox:detail", pk=melding.pk)
+    return _render_detail(request, melding, status=400, next_contact_form=form)

@@ -39,4 +39,11 @@ class Command(BaseCommand):
         lines.append(
             "Melding forms: /melding-maken/ on each school; inbox: /admin/vertrouwen/inbox/"
         )
+        # The code exists only now: nothing stores it, so each load makes a fresh melding.
+        lines.append("A melding with a short conversation (De Regenboog, anonymous pupil):")
+        lines.append(
+            f"  Log in as the melder at {demo['channel']['mailbox_url']} "
+            f"with code {demo['channel']['melder_code']}"
+        )
+        lines.append("  (shown only now: loading the demo again makes a new melding and code)")
         self.stdout.write("\n".join(lines) + "\n")
