@@ -173,7 +173,7 @@ def test_the_login_page_is_phone_first_and_remembers_nothing(melding_form):
     assert '<label for="id_login_code">' in page
     assert "remember" not in code_input.lower()
     assert "<script>" not in page and " style=" not in page  # the strict CSP allows neither
-    assert "mailbox.js" in page
+    assert "proof-of-work.js" in page
 
 
 @pytest.mark.parametrize(

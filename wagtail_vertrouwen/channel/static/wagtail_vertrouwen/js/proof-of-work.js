@@ -1,8 +1,8 @@
-/* The melder's mailbox: the proof of work of each form that asks for one (logging in, a
-   message, one's details), as on the melding form (melding.js: ALTCHA v1, find n with
-   SHA-256(salt + n) = challenge). Each form has its own challenge and solves it when the page
-   opens. Without JavaScript the mailbox can be read; the server asks for the check with a
-   clear message and keeps what was typed. */
+/* The proof of work of every form that asks for one: the melding form, and in the melder's
+   mailbox logging in, a message, one's details (ALTCHA v1: find n with SHA-256(salt + n) =
+   challenge). Each form has its own challenge and solves it when the page opens, so by the
+   time the melder sends, it is usually done. Without JavaScript the server asks for it with a
+   clear message and keeps what was typed (the mailbox can still be read). */
 (function () {
   "use strict";
   if (!window.crypto || !window.crypto.subtle) { return; }
