@@ -114,6 +114,17 @@ def unlock(client, passphrase=VP_PASSPHRASE):
     return response
 
 
+def reader(user, passphrase=VP_PASSPHRASE):
+    """A recipient's ``Reader``, her key opened with her passphrase (read from the database, so
+    a key set up anew is the one used), as the inbox would after unlocking."""
+    from wagtail_vertrouwen.channel import crypto
+    from wagtail_vertrouwen.channel.models import RecipientKey
+    from wagtail_vertrouwen.channel.services.reading import Reader
+
+    key = RecipientKey.objects.get(user=user)
+    return Reader(user, crypto.unwrap_with_secret(key.wrapped_by_secret, passphrase))
+
+
 def enter(client, user, passphrase=VP_PASSPHRASE, *, otp=True, unlocked=True):
     client.force_login(user)
     if otp:

@@ -13,14 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from example_site.demo_channel import VP_PASSPHRASE
 from wagtail_vertrouwen.channel import crypto
 from wagtail_vertrouwen.channel.models import Melding, MeldingAccess, MeldingStatus, RecipientKey
 from wagtail_vertrouwen.channel.services import deadlines
-from wagtail_vertrouwen.channel.services.reading import Reader
 from wagtail_vertrouwen.channel.services.submit import submit
 
-from .channel import answers, enter
+from .channel import answers, enter, reader
 from .factories import make_form, make_school, make_vp
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
@@ -28,12 +26,6 @@ START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 
 def index_url():
     return reverse("wagtail_vertrouwen_inbox:index")
-
-
-def reader(user):
-    return Reader(
-        user, crypto.unwrap_with_secret(user.vertrouwen_key.wrapped_by_secret, VP_PASSPHRASE)
-    )
 
 
 def states(melding, now=None):

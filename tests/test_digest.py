@@ -11,27 +11,18 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
-from example_site.demo_channel import VP_PASSPHRASE
-from wagtail_vertrouwen.channel import crypto
 from wagtail_vertrouwen.channel.models import MeldingStatus
 from wagtail_vertrouwen.channel.services import digest
-from wagtail_vertrouwen.channel.services.reading import Reader
 from wagtail_vertrouwen.channel.services.submit import submit
 from wagtail_vertrouwen.channel.tasks import inbox_url, send_deadline_digest
 from wagtail_vertrouwen.choices import Probleemgebied
 
-from .channel import FailingMailBackend, answers, mails_to, nl
+from .channel import FailingMailBackend, answers, mails_to, nl, reader
 from .factories import make_form, make_school, make_vp
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 MARKER = "DIGESTMARKER-93"
 SUBJECT = "Deadlines in your meldingen inbox"
-
-
-def reader(user):
-    return Reader(
-        user, crypto.unwrap_with_secret(user.vertrouwen_key.wrapped_by_secret, VP_PASSPHRASE)
-    )
 
 
 def send_melding(form, **overrides):

@@ -25,11 +25,10 @@ from wagtail_vertrouwen.channel.models import (
     RecipientKey,
 )
 from wagtail_vertrouwen.channel.services import designate, handover
-from wagtail_vertrouwen.channel.services.reading import Reader
 from wagtail_vertrouwen.channel.services.submit import submit
 from wagtail_vertrouwen.channel.views.handover import REFUSALS, handover_context
 
-from .channel import answers, enter, nl
+from .channel import answers, enter, nl, reader
 from .factories import admin, make_form, make_vp
 
 MARKER = "HANDOVERMARKER5Z"
@@ -58,11 +57,6 @@ def melding_for(form, excluded=None, status=None, text="Er gebeurt iets"):
         melding.set_status(status)
         melding.save()
     return melding
-
-
-def reader(user, passphrase=VP_PASSPHRASE):
-    key = RecipientKey.objects.get(user=user)
-    return Reader(user, crypto.unwrap_with_secret(key.wrapped_by_secret, passphrase))
 
 
 def replace_key(user, passphrase=VP_PASSPHRASE):

@@ -16,10 +16,10 @@ from wagtail_vertrouwen.channel.services import conversation, handover, mailbox
 from wagtail_vertrouwen.channel.services.deadlines import NEXT_CONTACT_MAX_MONTHS, add_months
 from wagtail_vertrouwen.channel.services.submit import EXCLUDED
 
-from .channel import enter, mails_to, png, upload
+from .channel import enter, mails_to, png, reader, upload
 from .factories import make_vp
 from .mailbox import browser, log_in, mailbox_url, open_mailbox, reply, send_melding
-from .test_handover import grant_url, holders, melding_for, reader, replace_key
+from .test_handover import grant_url, holders, melding_for, replace_key
 
 # Flooding ------------------------------------------------------------------------------------
 

@@ -15,24 +15,15 @@ from wagtail_vertrouwen.channel.models import (
     MessageKind,
 )
 from wagtail_vertrouwen.channel.services import conversation, mailbox
-from wagtail_vertrouwen.channel.services.reading import Reader
 from wagtail_vertrouwen.channel.services.submit import EXCLUDED, submit
 
-from .channel import answers, png, upload
+from .channel import answers, png, reader, upload
 
 MARKER = "ZQX-geheim-4711"
 
 
 def _submit(form, **overrides):
     return submit(form, form.get_site(), answers(wat=f"{MARKER} wat", **overrides))
-
-
-def _reader(user):
-    from example_site.demo_channel import VP_PASSPHRASE
-
-    return Reader(
-        user, crypto.unwrap_with_secret(user.vertrouwen_key.wrapped_by_secret, VP_PASSPHRASE)
-    )
 
 
 # The code --------------------------------------------------------------------------------
@@ -92,7 +83,7 @@ def test_the_code_opens_its_melding_and_gives_the_same_content_key_as_a_recipien
     melding = _submit(melding_form)
     opened = mailbox.open_with_code(melding_form.translation_key, melding.melder_code)
     assert opened.melding.pk == melding.pk
-    assert opened.content_key == _reader(vp).content_key(opened.melding)
+    assert opened.content_key == reader(vp).content_key(opened.melding)
 
 
 def test_a_wrong_code_or_a_code_of_another_form_opens_nothing(melding_form, vp, make_recipient):
@@ -166,8 +157,7 @@ def test_a_session_ends_when_idle_and_at_its_maximum(melding_form):
 
 def test_messages_both_ways_are_ciphertext_bound_to_their_place(melding_form, vp):
     melding = _submit(melding_form)
-    reader = _reader(vp)
-    key = reader.content_key(melding)
+    key = reader(vp).content_key(melding)
     question = conversation.post(melding, key, text=f"{MARKER} vraag", author=vp)
     opened = mailbox.open_with_code(melding_form.translation_key, melding.melder_code)
     answer = conversation.post(
@@ -192,7 +182,7 @@ def test_messages_both_ways_are_ciphertext_bound_to_their_place(melding_form, vp
 def test_what_each_side_s_message_changes(melding_form, vp):
     melding = _submit(melding_form)
     assert melding.waiting_since is not None and melding.acknowledged_at is None
-    key = _reader(vp).content_key(melding)
+    key = reader(vp).content_key(melding)
     conversation.post(melding, key, text="Dank je, ik neem contact op.", author=vp)
     melding.refresh_from_db()
     assert melding.waiting_since is None and melding.acknowledged_at is not None
@@ -215,7 +205,7 @@ def test_identity_shared_later_is_encrypted_too(melding_form, vp):
         details={"naam": f"{MARKER} Naam"},
     )
     assert MARKER.encode() not in bytes(Message.objects.get().body)
-    shared = conversation.read(melding, _reader(vp).content_key(melding))[0]
+    shared = conversation.read(melding, reader(vp).content_key(melding))[0]
     assert shared.details == {"naam": f"{MARKER} Naam"}
 
 
@@ -223,7 +213,7 @@ def test_a_message_to_a_deleted_melding_is_refused_and_leaves_no_object(melding_
     from wagtail_vertrouwen.channel import storage
 
     melding = _submit(melding_form)
-    key = _reader(vp).content_key(melding)
+    key = reader(vp).content_key(melding)
     Melding.objects.filter(pk=melding.pk).delete()
     before = set(storage.attachment_storage().listdir("vertrouwen")[1])
     with pytest.raises(conversation.MeldingGone):
@@ -235,7 +225,7 @@ def test_the_exclusion_is_kept_inside_the_encrypted_answers(melding_form, vp, ma
     other = make_recipient("vp2", melding_form)
     melding = submit(melding_form, melding_form.get_site(), answers(), excluded=other)
     assert b"vp2" not in bytes(Melding.objects.get(pk=melding.pk).content)
-    record = _reader(vp).answers(melding)[EXCLUDED]
+    record = reader(vp).answers(melding)[EXCLUDED]
     assert record == {"id": other.pk, "username": "vp2", "email": "vp2@school.test"}
 
 
