@@ -34,11 +34,11 @@ from django.views.decorators.debug import sensitive_variables
 from .. import conf, policy
 from ..debug import forget_client
 from ..forms.mailbox import IdentityForm, LoginForm, ReplyForm
-from ..forms.melding import CHALLENGE_INVALID_CODE, answer_rows
+from ..forms.melding import answer_rows
 from ..forms.uploads import MemoryOnlyUploadHandler, safe_name
 from ..models import MessageKind
 from ..services import challenge, conversation, guard, mailbox, melder_reading
-from .api import CHALLENGE_INVALID
+from .api import CHALLENGE_INVALID, _form_errors
 
 logger = logging.getLogger(__name__)
 
@@ -154,13 +154,6 @@ def _texts(data, names):
     if not_text:
         return None, {name: [_("This must be text.")] for name in not_text}
     return {name: data[name] or "" for name in names if name in data}, None
-
-
-def _form_errors(form):
-    errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
-    if form.has_error("challenge", CHALLENGE_INVALID_CODE):
-        errors["challenge"] = [str(CHALLENGE_INVALID)]
-    return errors
 
 
 # Logging in and out ----------------------------------------------------------------------------
