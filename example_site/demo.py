@@ -29,7 +29,6 @@ from wagtail_localize.models import (
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
-from wagtail_vertrouwen.blocks import RoutewijzerBlock
 from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
 
 from .home.models import HomePage
@@ -49,6 +48,9 @@ DEMO_USERS = (
     DemoUser("beheerder", "demo-beheerder", "superuser", superuser=True),
 )
 
+#: The languages the demo translates every page into (Dutch is the original).
+TRANSLATED = ("en", "ar", "tr", "pl", "uk")
+
 SCHOOLS = (
     {
         "key": "regenboog",
@@ -58,6 +60,9 @@ SCHOOLS = (
             "nl": "<p>Welkom bij openbare basisschool De Regenboog in Druten.</p>",
             "en": "<p>Welcome to De Regenboog, a public primary school in Druten.</p>",
             "ar": "<p>مرحبًا بكم في De Regenboog، مدرسة ابتدائية عامة في Druten.</p>",
+            "tr": "<p>Druten'deki devlet ilkokulu De Regenboog'a hoş geldiniz.</p>",
+            "pl": "<p>Witamy w De Regenboog, publicznej szkole podstawowej w Druten.</p>",
+            "uk": "<p>Ласкаво просимо до De Regenboog, державної початкової школи в Druten.</p>",
         },
     },
     {
@@ -68,6 +73,11 @@ SCHOOLS = (
             "nl": "<p>Welkom bij christelijke basisschool De Vlinder in Beneden-Leeuwen.</p>",
             "en": "<p>Welcome to De Vlinder, a Christian primary school in Beneden-Leeuwen.</p>",
             "ar": "<p>مرحبًا بكم في De Vlinder، مدرسة ابتدائية مسيحية في Beneden-Leeuwen.</p>",
+            "tr": "<p>Beneden-Leeuwen'deki Hristiyan ilkokulu De Vlinder'e hoş geldiniz.</p>",
+            "pl": "<p>Witamy w De Vlinder, chrześcijańskiej szkole podstawowej w "
+            "Beneden-Leeuwen.</p>",
+            "uk": "<p>Ласкаво просимо до De Vlinder, християнської початкової школи в "
+            "Beneden-Leeuwen.</p>",
         },
     },
 )
@@ -76,20 +86,32 @@ INDEX = {
     "title": {
         "nl": "Vertrouwenspersonen",
         "en": "Confidential advisers",
-        "ar": "الأشخاص المؤتمنون",
+        "ar": "أشخاص الثقة",
+        "tr": "Güven danışmanları",
+        "pl": "Osoby zaufania",
+        "uk": "Довірені особи",
     },
     "slug": {
         "nl": "vertrouwenspersonen",
         "en": "confidential-advisers",
         "ar": "vertrouwenspersonen",
+        "tr": "guven-danismanlari",
+        "pl": "osoby-zaufania",
+        "uk": "vertrouwenspersonen",
     },
     "intro": {
         "nl": "<p>Met wie kun je praten als er iets is? Hier staan de contactpersonen en "
         "vertrouwenspersonen van onze school.</p>",
         "en": "<p>Who can you talk to when something is wrong? These are the contact persons "
         "and confidential advisers of our school.</p>",
-        "ar": "<p>مع من يمكنك التحدث عندما يكون هناك خطب ما؟ هؤلاء هم جهات الاتصال والأشخاص "
-        "المؤتمنون في مدرستنا.</p>",
+        "ar": "<p>مع من يمكنك أن تتكلم عندما يكون هناك أمر يزعجك؟ هنا تجد أشخاص الاتصال "
+        "وأشخاص الثقة في مدرستنا.</p>",
+        "tr": "<p>Bir sorun olduğunda kiminle konuşabilirsin? Okulumuzun irtibat kişileri ve "
+        "güven danışmanları burada.</p>",
+        "pl": "<p>Z kim możesz porozmawiać, gdy coś się dzieje? Tutaj są osoby kontaktowe i "
+        "osoby zaufania naszej szkoły.</p>",
+        "uk": "<p>З ким можна поговорити, коли щось не так? Тут є контактні особи та довірені "
+        "особи нашої школи.</p>",
     },
 }
 
@@ -104,22 +126,35 @@ PEOPLE = (
         "spreekuur": {
             "nl": "dinsdag en donderdag 12.00-13.00 uur",
             "en": "Tuesdays and Thursdays 12.00-13.00",
-            "ar": "الثلاثاء والخميس 12:00-13:00",
+            "ar": "الثلاثاء والخميس 12.00-13.00",
+            "tr": "salı ve perşembe 12.00-13.00",
+            "pl": "wtorki i czwartki 12.00-13.00",
+            "uk": "вівторок і четвер 12.00-13.00",
         },
         "location": {
             "nl": "kamer 1.12, naast de teamkamer",
             "en": "room 1.12, next to the staff room",
-            "ar": "الغرفة 1.12، بجوار غرفة المعلمين",
+            "ar": "الغرفة 1.12، بجانب غرفة المعلمين",
+            "tr": "1.12 numaralı oda, öğretmenler odasının yanında",
+            "pl": "sala 1.12, obok pokoju nauczycielskiego",
+            "uk": "кімната 1.12, поруч з учительською",
         },
         "introduction": {
             "nl": "<p>Ik ben groepsleerkracht van groep 6 en interne vertrouwenspersoon. Je "
             "kunt bij mij terecht als je ergens mee zit, ook als het over pesten gaat.</p>",
-            "en": "<p>I teach year 6 and I am the internal confidential adviser. Come to me "
-            "when something is bothering you, including bullying.</p>",
+            "en": "<p>I teach group 6 (pupils of about 9 and 10) and I am the internal "
+            "confidential adviser. Come to me when something is bothering you, bullying "
+            "too.</p>",
             "ar": (
-                "<p>أنا معلمة الصف السادس والشخص المؤتمن الداخلي. تعال إليّ عندما يزعجك شيء، "
-                "بما في ذلك التنمر.</p>"
+                "<p>أنا معلمة groep 6 (تلاميذ بعمر 9 و10 سنوات تقريبًا)، وأنا شخص الثقة في "
+                "المدرسة. تعال إليّ عندما يزعجك شيء، والتنمر أيضًا.</p>"
             ),
+            "tr": "<p>Groep 6'nın (yaklaşık 9-10 yaşındaki öğrenciler) öğretmeniyim ve okulun "
+            "güven danışmanıyım. Seni üzen bir şey olursa, zorbalık da olsa, bana gel.</p>",
+            "pl": "<p>Uczę w groep 6 (dzieci w wieku około 9–10 lat) i jestem wewnętrzną osobą "
+            "zaufania. Przyjdź do mnie, gdy coś cię martwi, także gdy chodzi o nękanie.</p>",
+            "uk": "<p>Я вчителька groep 6 (діти приблизно 9–10 років) і внутрішня довірена "
+            "особа. Приходь до мене, коли тебе щось турбує, зокрема булінг.</p>",
         },
         "colour": (0, 87, 122),
     },
@@ -132,7 +167,11 @@ PEOPLE = (
         "introduction": {
             "nl": "<p>Ik vertel je hoe de klachtenregeling werkt en bij wie je terechtkunt.</p>",
             "en": "<p>I explain how the complaints procedure works and whom to turn to.</p>",
-            "ar": "<p>أشرح كيف يعمل نظام الشكاوى وإلى من تتوجه.</p>",
+            "ar": "<p>أشرح لك كيف تُقدَّم الشكوى وإلى من تتوجه.</p>",
+            "tr": "<p>Şikâyet yönetmeliğinin nasıl işlediğini ve kime gidebileceğini "
+            "anlatırım.</p>",
+            "pl": "<p>Wyjaśniam, jak działa procedura skargowa i do kogo możesz się zwrócić.</p>",
+            "uk": "<p>Я пояснюю, як працює порядок подання скарг і до кого можна звернутися.</p>",
         },
         "colour": (122, 62, 0),
     },
@@ -148,9 +187,15 @@ PEOPLE = (
             "en": "<p>As pupil support coordinator and child protection officer I make sure "
             "children get the help they need.</p>",
             "ar": (
-                "<p>بصفتي منسقة دعم التلاميذ ومسؤولة حماية الطفل أتأكد من حصول الأطفال على "
+                "<p>أنا منسقة دعم التلاميذ ومسؤولة حماية الطفل. أتأكد من أن الأطفال يحصلون على "
                 "المساعدة التي يحتاجونها.</p>"
             ),
+            "tr": "<p>Öğrenci destek koordinatörü ve çocuk koruma sorumlusu olarak çocukların "
+            "ihtiyaç duydukları yardımı almasını sağlarım.</p>",
+            "pl": "<p>Jako koordynatorka wsparcia uczniów i osoba ds. ochrony dzieci dbam o to, "
+            "by dzieci dostały potrzebną pomoc.</p>",
+            "uk": "<p>Як координаторка підтримки учнів і відповідальна за захист дітей я "
+            "дбаю, щоб діти отримували потрібну допомогу.</p>",
         },
         "colour": (70, 90, 30),
     },
@@ -170,9 +215,15 @@ PEOPLE = (
             "en": "<p>I am the independent external confidential adviser for all schools of "
             "the board. I listen, advise and help with a complaint.</p>",
             "ar": (
-                "<p>أنا الشخص المؤتمن الخارجي المستقل لجميع مدارس المؤسسة. أستمع وأنصح وأساعد "
+                "<p>أنا شخص الثقة الخارجي المستقل لكل مدارس المؤسسة. أستمع إليك وأنصحك وأساعدك "
                 "في تقديم الشكوى.</p>"
             ),
+            "tr": "<p>Vakfın tüm okulları için bağımsız, okul dışı güven danışmanıyım. Dinlerim, "
+            "tavsiye veririm ve şikâyette yardım ederim.</p>",
+            "pl": "<p>Jestem niezależną zewnętrzną osobą zaufania wszystkich szkół fundacji. "
+            "Słucham, doradzam i pomagam przy skardze.</p>",
+            "uk": "<p>Я незалежна зовнішня довірена особа всіх шкіл фонду. Я слухаю, раджу і "
+            "допомагаю зі скаргою.</p>",
         },
         "colour": (90, 40, 110),
     },
@@ -186,12 +237,23 @@ PEOPLE = (
         "spreekuur": {
             "nl": "maandag 8.15-8.45 uur",
             "en": "Mondays 8.15-8.45",
-            "ar": "الاثنين 8:15-8:45",
+            "ar": "الاثنين 8.15-8.45",
+            "tr": "pazartesi 8.15-8.45",
+            "pl": "poniedziałki 8.15-8.45",
+            "uk": "понеділок 8.15-8.45",
         },
         "introduction": {
             "nl": "<p>Ik ben leerkracht van groep 8 en interne vertrouwenspersoon.</p>",
-            "en": "<p>I teach year 8 and I am the internal confidential adviser.</p>",
-            "ar": "<p>أنا معلم الصف الثامن والشخص المؤتمن الداخلي.</p>",
+            "en": "<p>I teach group 8 (pupils of about 11 and 12) and I am the internal "
+            "confidential adviser.</p>",
+            "ar": "<p>أنا معلم groep 8 (تلاميذ بعمر 11 و12 سنة تقريبًا)، وأنا شخص الثقة في "
+            "المدرسة.</p>",
+            "tr": "<p>Groep 8'in (yaklaşık 11-12 yaşındaki öğrenciler) öğretmeniyim ve okulun "
+            "güven danışmanıyım.</p>",
+            "pl": "<p>Uczę w groep 8 (dzieci w wieku około 11–12 lat) i jestem wewnętrzną "
+            "osobą zaufania.</p>",
+            "uk": "<p>Я вчитель groep 8 (діти приблизно 11–12 років) і внутрішня довірена "
+            "особа.</p>",
         },
         "colour": (0, 100, 70),
     },
@@ -204,7 +266,10 @@ PEOPLE = (
         "introduction": {
             "nl": "<p>Ik ben contactpersoon en aanspreekpunt pesten.</p>",
             "en": "<p>I am the contact person and the anti-bullying contact.</p>",
-            "ar": "<p>أنا جهة الاتصال ومسؤولة مكافحة التنمر.</p>",
+            "ar": "<p>أنا شخص الاتصال في المدرسة، وإليّ تتوجه إذا كان هناك تنمر.</p>",
+            "tr": "<p>Okulun irtibat kişisiyim; zorbalık olduğunda da bana gelebilirsin.</p>",
+            "pl": "<p>Jestem osobą kontaktową i osobą kontaktową ds. nękania.</p>",
+            "uk": "<p>Я контактна особа школи і контактна особа з питань булінгу.</p>",
         },
         "colour": (150, 30, 60),
     },
@@ -291,11 +356,35 @@ def _save_string_translations(source, page, locale, fields):
     StringTranslation.objects.bulk_create(translations.values())
 
 
+#: Where a formal complaint goes, as the demo's editor filled it in (the same in every
+#: language). The board is made up; the national complaints committee is real.
+FORMAL_COMPLAINT = {
+    "bevoegd_gezag": {
+        "name": "Stichting Voorbeeldscholen Maas en Waal (demo)",
+        "address": "Postbus 100\n6650 AA Druten",
+        "phone": "0487-100100",
+        "email": "bestuur@voorbeeldscholen.example",
+        "website": "https://voorbeeldscholen.example",
+    },
+    "klachtencommissie": {
+        "name": "Landelijke Klachtencommissie Onderwijs (LKC)",
+        "website": "https://www.onderwijsgeschillen.nl",
+    },
+}
+
+#: The block type of the demo's route-finders: both schools are primary schools.
+ROUTEWIJZER_TYPE = "routewijzer_basisonderwijs"
+
+
 def _routewijzer(language):
-    """A homepage body with the default route-finder in ``language``, as the admin stores it:
-    every block with its id (wagtail-localize finds the translations by them)."""
+    """A homepage body with the default route-finder for a primary school in ``language``,
+    with the board's and the complaints committee's details, as the admin stores it: every
+    block with its id (wagtail-localize finds the translations by them)."""
     field = HomePage._meta.get_field("body")
-    value = field.to_python([("routewijzer", RoutewijzerBlock().default_value(language))])
+    block = field.stream_block.child_blocks[ROUTEWIJZER_TYPE]
+    raw = block.get_prep_value(block.default_value(language))
+    raw["formal_complaint"] = FORMAL_COMPLAINT
+    value = field.to_python([(ROUTEWIJZER_TYPE, block.to_python(raw))])
     return field.to_python(field.get_prep_value(value))
 
 
@@ -356,7 +445,7 @@ def build_demo(port=8000):
 
 def _build_demo(port):
     nl = Locale.objects.get_or_create(language_code="nl")[0]
-    for language in ("en", "ar"):
+    for language in TRANSLATED:
         Locale.objects.get_or_create(language_code=language)
 
     Site.objects.all().delete()
@@ -421,9 +510,9 @@ def _build_demo(port):
         _publish(profile)
         profiles[person["title"]] = profile
 
-    # English and Arabic translations of everything, made with wagtail-localize as an editor
-    # makes them with "Vertaal deze pagina" (Translate this page); see _translate().
-    for language in ("en", "ar"):
+    # Translations of everything, made with wagtail-localize as an editor makes them with
+    # "Vertaal deze pagina" (Translate this page); see _translate().
+    for language in TRANSLATED:
         locale = Locale.objects.get(language_code=language)
         for school in SCHOOLS:
             key = school["key"]

@@ -1,6 +1,10 @@
-"""Demo of the confidential channel: a vertrouwenspersoon with a key and TOTP enrolled, a
-melding form on each school site, designated to her, and one anonymous melding with a short
-conversation, whose melder's code ``load_demo`` prints (and nothing stores).
+"""Demo of the confidential channel: a melding form on each school site, read only by people
+who serve that school (``READERS``): the school's own interne vertrouwenspersoon and the
+board's externe vertrouwenspersoon, who serves both (as her profile in ``demo.PEOPLE``
+says). The interne vertrouwenspersoon of De Regenboog (login ``vertrouwenspersoon``) has
+TOTP enrolled; the others set up their second factor at their first visit to the inbox. One
+anonymous melding with a short conversation, whose melder's code ``load_demo`` prints (and
+nothing stores).
 
 The TOTP secret is fixed so the README can say how to get the current code
 (``manage.py demo_totp``); it is demo-only, like the passwords and the key passphrase.
@@ -13,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Locale
 
 from wagtail_vertrouwen.channel import conf, crypto
 from wagtail_vertrouwen.channel.models import (
@@ -25,6 +30,8 @@ from wagtail_vertrouwen.channel.models import (
 from wagtail_vertrouwen.channel.services import conversation, keys, mailbox, reading, submit
 from wagtail_vertrouwen.channel.services import designate as recipients
 
+from .demo import TRANSLATED
+
 VP_USERNAME = "vertrouwenspersoon"
 VP_PASSWORD = "demo-vertrouwenspersoon"  # noqa: S105 - published demo login
 #: Her key passphrase: her own, distinct from the login password (an administrator can reset
@@ -34,22 +41,66 @@ VP_PASSPHRASE = "demo-sleutelwachtwoord"  # noqa: S105 - published demo key pass
 VP_TOTP_KEY = "3132333435363738393031323334353637383930"
 VP_BACKUP_CODES = ("demo-backup-1", "demo-backup-2", "demo-backup-3")
 
+#: The demo's readers besides ``VP_USERNAME``: login, names, address. They log in with
+#: ``VP_PASSWORD`` and open their key with ``VP_PASSPHRASE`` (demo only, like those).
+EVP_USERNAME = "externe-vertrouwenspersoon"
+VLINDER_VP_USERNAME = "vertrouwenspersoon-vlinder"
+ACCOUNTS = {
+    VP_USERNAME: ("Fatima", "El Amrani", "vertrouwenspersoon@demo.example"),
+    EVP_USERNAME: ("Hanneke", "Bosman", "hanneke.bosman@vertrouwenswerk.example"),
+    VLINDER_VP_USERNAME: ("Yusuf", "Demir", "y.demir@vlinder.example"),
+}
+#: Who reads each school's form, with the role the form names: a school's meldingen never go
+#: to a teacher of the other school (issue 10).
+READERS = {
+    "regenboog": (
+        (VP_USERNAME, "interne_vertrouwenspersoon"),
+        (EVP_USERNAME, "externe_vertrouwenspersoon"),
+    ),
+    "vlinder": (
+        (VLINDER_VP_USERNAME, "interne_vertrouwenspersoon"),
+        (EVP_USERNAME, "externe_vertrouwenspersoon"),
+    ),
+}
+
 FORM = {
-    "title": {"nl": "Melding maken", "en": "Report a concern", "ar": "تقديم بلاغ"},
-    "slug": {"nl": "melding-maken", "en": "report-a-concern", "ar": "report-a-concern"},
+    "title": {
+        "nl": "Melding maken",
+        "en": "Report a concern",
+        "ar": "تقديم بلاغ",
+        "tr": "Bildirim yap",
+        "pl": "Zgłoś sprawę",
+        "uk": "Подати звернення",
+    },
+    "slug": {
+        "nl": "melding-maken",
+        "en": "report-a-concern",
+        "ar": "report-a-concern",
+        "tr": "bildirim-yap",
+        "pl": "zglos-sprawe",
+        "uk": "report-a-concern",
+    },
     "intro": {
         "nl": "<p>Zit je iets dwars, of maak je je zorgen? Vertel het de vertrouwenspersoon. "
         "Je mag anoniem blijven.</p>",
         "en": "<p>Is something bothering you, or are you worried? Tell the confidential "
         "adviser. You may stay anonymous.</p>",
-        "ar": "<p>هل يزعجك شيء أو أنت قلق؟ أخبر الشخص المؤتمن. يمكنك أن تبقى مجهول الهوية.</p>",
+        "ar": "<p>هل يزعجك شيء، أو أنت قلق؟ أخبر شخص الثقة. يمكنك ألّا تذكر اسمك.</p>",
+        "tr": "<p>Seni rahatsız eden bir şey mi var, ya da endişeli misin? Güven danışmanına "
+        "anlat. Adını vermek zorunda değilsin.</p>",
+        "pl": "<p>Coś cię gnębi albo się martwisz? Powiedz o tym osobie zaufania. Nie musisz "
+        "podawać swojego imienia.</p>",
+        "uk": "<p>Тебе щось турбує або ти хвилюєшся? Розкажи довіреній особі. Можна не "
+        "називати свого імені.</p>",
     },
+    # The form itself says when the answer comes (its "acknowledge within" setting).
     "thanks": {
-        "nl": "<p>Dank je wel. De vertrouwenspersoon leest je melding binnen twee schooldagen.</p>",
-        "en": (
-            "<p>Thank you. The confidential adviser reads your report within two school days.</p>"
-        ),
-        "ar": "<p>شكرًا لك. سيقرأ الشخص المؤتمن بلاغك خلال يومي دراسة.</p>",
+        "nl": "<p>Dank je wel dat je het vertelt.</p>",
+        "en": "<p>Thank you for telling us.</p>",
+        "ar": "<p>شكرًا لأنك أخبرتنا.</p>",
+        "tr": "<p>Bize anlattığın için teşekkürler.</p>",
+        "pl": "<p>Dziękujemy, że nam o tym mówisz.</p>",
+        "uk": "<p>Дякуємо, що розповідаєш нам про це.</p>",
     },
 }
 
@@ -59,6 +110,7 @@ FORM = {
 MELDING = {
     "probleemgebied": "ongewenst_gedrag",
     "wie": "leerling",
+    "taal": "nl",
     "wat": "Een paar jongens uit mijn klas pesten me al weken in de pauze. Ze pakken mijn tas "
     "af en zetten nare dingen over mij in de groepsapp.",
     "wanneer": "Sinds de herfstvakantie",
@@ -97,12 +149,8 @@ def build_channel(homes, translate, publish, actor):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    vp, _created = User.objects.get_or_create(username=VP_USERNAME)
-    vp.first_name, vp.last_name = "Fatima", "El Amrani"
-    vp.email = "vertrouwenspersoon@demo.example"
-    vp.set_password(VP_PASSWORD)
-    vp.save()
-    vp.groups.add(group)
+    people = {username: _reader(username, group) for username in ACCOUNTS}
+    vp = people[VP_USERNAME]
 
     TOTPDevice.objects.filter(user=vp).delete()
     TOTPDevice.objects.create(user=vp, name="Demo", key=VP_TOTP_KEY, confirmed=True)
@@ -111,15 +159,8 @@ def build_channel(homes, translate, publish, actor):
     for code in VP_BACKUP_CODES:
         StaticToken.objects.create(device=backup, token=code)
 
-    RecipientKey.objects.filter(user=vp).delete()
-    generated = crypto.generate_recipient_keys(VP_PASSPHRASE, conf.kdf_limits())
-    recovery_code = generated.recovery_code
-    RecipientKey.objects.create(
-        user=vp,
-        public_key=generated.public_key,
-        wrapped_by_secret=generated.wrapped_by_secret,
-        wrapped_by_recovery_code=generated.wrapped_by_recovery_code,
-    )
+    recovery_codes = {username: _new_key(user) for username, user in people.items()}
+    recovery_code = recovery_codes[VP_USERNAME]
 
     forms = {}
     for key, home in homes.items():
@@ -131,9 +172,7 @@ def build_channel(homes, translate, publish, actor):
         )
         home.add_child(instance=page)
         publish(page)
-        for language in ("en", "ar"):
-            from wagtail.models import Locale
-
+        for language in TRANSLATED:
             translate(
                 page,
                 Locale.objects.get(language_code=language),
@@ -142,11 +181,13 @@ def build_channel(homes, translate, publish, actor):
                 introduction=FORM["intro"][language],
                 thank_you_text=FORM["thanks"][language],
             )
-        recipients.designate(page, vp, actor)
+        for username, role in READERS[key]:
+            recipients.designate(page, people[username], actor, role=role)
         forms[key] = page
     melding = build_conversation(forms["regenboog"], vp)
     return {
         "vp": vp,
+        "people": people,
         "recovery_code": recovery_code,
         "forms": forms,
         "melding": melding,
@@ -154,6 +195,31 @@ def build_channel(homes, translate, publish, actor):
         "melder_code": melding.melder_code,
         "mailbox_url": mailbox_url(forms["regenboog"]),
     }
+
+
+def _reader(username, group):
+    """A demo reader's account: names and address from ``ACCOUNTS``, in the group that may use
+    the admin."""
+    first_name, last_name, email = ACCOUNTS[username]
+    user, _created = User.objects.get_or_create(username=username)
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    user.set_password(VP_PASSWORD)
+    user.save()
+    user.groups.add(group)
+    return user
+
+
+def _new_key(user) -> str:
+    """A new key pair for ``user``, opened with ``VP_PASSPHRASE``; returns its recovery code."""
+    RecipientKey.objects.filter(user=user).delete()
+    generated = crypto.generate_recipient_keys(VP_PASSPHRASE, conf.kdf_limits())
+    RecipientKey.objects.create(
+        user=user,
+        public_key=generated.public_key,
+        wrapped_by_secret=generated.wrapped_by_secret,
+        wrapped_by_recovery_code=generated.wrapped_by_recovery_code,
+    )
+    return generated.recovery_code
 
 
 def build_conversation(form, vp):

@@ -28,4 +28,8 @@ if settings.DEBUG:
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("vertrouwen/", include("wagtail_vertrouwen.urls")),  # the glossary, per language
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -71,8 +71,10 @@ def test_adding_a_route_finder_prefills_the_six_areas(home, editor_client):
     definitions = json.dumps(block_definitions(response), ensure_ascii=False)
     for title in AREA_TITLES:
         assert title in definitions
-    assert "Praat met je mentor of leraar." in definitions
-    assert "Meld het meteen bij het schoolbestuur" in definitions
+    # Both school variants are offered, each with its own words for the same people.
+    assert "Praat met je mentor." in definitions
+    assert "Praat met je juf of meester" in definitions
+    assert "Vertel het dan meteen aan het schoolbestuur." in definitions
 
 
 def test_prefill_stays_in_the_content_language_whatever_the_editors_ui_language(

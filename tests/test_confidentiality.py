@@ -325,11 +325,8 @@ def test_error_reports_carry_no_plaintext(melding_form, rf, monkeypatch):
 def _report(monkeypatch, do_request):
     from wagtail_vertrouwen.channel.services import challenge
 
-    class DeadCache:
-        def get(self, *args, **kwargs):
-            raise ConnectionError("cache down")
-
-        add = incr = get
+    def dead(*args, **kwargs):
+        raise ConnectionError("cache down")  # the replay check's store fails
 
     captured = {}
 
@@ -341,7 +338,7 @@ def _report(monkeypatch, do_request):
     try:
         client = Client(raise_request_exception=False)
         solved = page_challenge(client, do_request.page)
-        monkeypatch.setattr(challenge, "cache", DeadCache())
+        monkeypatch.setattr(challenge, "_digest", dead)
         response = do_request(client, solved)
     finally:
         got_request_exception.disconnect(grab)

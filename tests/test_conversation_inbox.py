@@ -411,8 +411,9 @@ def test_the_form_asks_whether_it_is_about_staff(client, melding_form, vp):
     html = page.content.decode()
     assert 'name="over_medewerker"' in html
     help_text = nl(
-        "If it is about sexual abuse of a pupil by someone who works at the school, the "
-        "school must report it to the school board."
+        "For example a teacher, an intern, a volunteer or a coach. Is it about sexual "
+        "abuse of a pupil by someone who works for the school? Then the school must tell "
+        "the school board."
     )
     assert help_text.replace("'", "&#x27;") in html
     assert send(Client(), melding_form, over_medewerker="ja").status_code < 400

@@ -13,7 +13,13 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from wagtail_vertrouwen.channel.models import AuditAction, AuditEntry, MailboxSession
+from wagtail_vertrouwen.channel.models import (
+    AuditAction,
+    AuditEntry,
+    GuardCount,
+    MailboxSession,
+    SpentChallenge,
+)
 from wagtail_vertrouwen.channel.services import challenge, guard
 
 from .channel import solve
@@ -187,10 +193,18 @@ def test_the_right_code_costs_no_failure(melding_form):
 
 
 def test_nothing_about_the_guesser_is_counted(melding_form):
-    """The counters are keyed by form and window only: no address, no browser, no code."""
+    """The counters are keyed by form and window only: no address, no browser, no code; a
+    spent proof of work is kept as a hash of its challenge."""
     client = Client(HTTP_HOST="school.test", REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Agent/9")
     log_in(client, melding_form, wrong_code(5), expect=403)
-    keys = [key for key in cache._cache if "guard" in key]
+    counted = GuardCount.objects.values_list("scope", "window", "count")
+    assert sorted(scope for scope, _window, _count in counted) == [
+        "guard:all",
+        f"guard:form:{melding_form.translation_key}",
+    ]
+    assert SpentChallenge.objects.filter(used=True).count() == 1
+    keys = [str(row) for row in counted] + list(SpentChallenge.objects.values_list("digest"))
+    keys = [str(key) for key in keys]
     typed = wrong_code(5)
     assert keys and all(
         "203.0.113" not in key

@@ -37,6 +37,15 @@ URGENT_AREAS = frozenset(
 )
 
 
+class SchoolSoort(models.TextChoices):
+    """The kind of school a route-finder is for: primary and secondary schools use different
+    words for the same people (juf or meester and intern begeleider against mentor and
+    zorgcoördinator), so the default routes come in both variants."""
+
+    BASISONDERWIJS = "basisonderwijs", _("Primary school")
+    VOORTGEZET_ONDERWIJS = "voortgezet_onderwijs", _("Secondary school")
+
+
 class Rol(models.TextChoices):
     """Roles a person with a profile page can hold (DOMAIN.md, "Roles")."""
 
@@ -91,6 +100,10 @@ class RouteRol(models.TextChoices):
         "commissie_van_beroep_examens",
         _("Examination appeals board"),
     )
+    ONDERWIJSCONSULENTEN = "onderwijsconsulenten", _("Onderwijsconsulenten")
+    KINDERTELEFOON = "kindertelefoon", _("Kindertelefoon")
+    ZELFMOORDPREVENTIE = "zelfmoordpreventie", _("113 Zelfmoordpreventie")
+    POLITIE = "politie", _("Police")
 
 
 #: Route roles that are filled by people with a profile page; the route-finder resolves these

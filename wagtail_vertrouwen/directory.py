@@ -27,6 +27,8 @@ class Contact:
     role: str = ""
     role_label: str = ""
     phone: str = ""
+    alt_phone: str = ""  # a second number of a national line (113's free 0800 number)
+    hours: str = ""  # when a national line answers, if not always
     email: str = ""
     url: str = ""
     full_url: str = ""
@@ -39,6 +41,10 @@ class Contact:
     def tel_href(self) -> str:
         return tel_href(self.phone)
 
+    @property
+    def alt_tel_href(self) -> str:
+        return tel_href(self.alt_phone)
+
     def as_api(self) -> dict:
         return {
             "kind": self.kind,
@@ -46,6 +52,8 @@ class Contact:
             "role": self.role,
             "role_label": self.role_label,
             "phone": self.phone,
+            "alt_phone": self.alt_phone or None,
+            "hours": self.hours or None,
             "email": self.email,
             "url": self.full_url or self.url,
             "description": self.description,
@@ -62,6 +70,9 @@ def national_contact(key: str) -> Contact:
         role=key,
         role_label=str(RouteRol(key).label),
         phone=line.phone,
+        alt_phone=line.alt_phone,
+        hours=str(line.hours),
+        url=line.url,
         description=str(line.description),
     )
 

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from wagtail_vertrouwen.api.serializers import LocalizedStreamField
-from wagtail_vertrouwen.blocks import RoutewijzerBlock
+from wagtail_vertrouwen.blocks import routewijzer_blocks
 
 
 class HomePage(Page):
@@ -16,7 +16,8 @@ class HomePage(Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     body = StreamField(
         [
-            ("routewijzer", RoutewijzerBlock()),
+            # The route-finder for a primary or a secondary school (the editor's choice).
+            *routewijzer_blocks(),
             ("text", blocks.RichTextBlock(label=_("Text"))),
         ],
         blank=True,

@@ -95,12 +95,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Dutch is binding; English and Arabic are the extra content languages.
+# Languages: Dutch is binding; the others are the languages parents commonly need (DOMAIN.md,
+# "Languages"). The package ships catalogues for all of them but English (its msgids).
 LANGUAGE_CODE = "nl"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
     ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("uk", "Українська"),
 ]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True

@@ -25,8 +25,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
-# One cache for all processes: the proof-of-work replay check and the hourly limit of the
-# melding form live there (run `manage.py createcachetable` once).
+# One cache for all processes: Wagtail's site root paths live there, from which the channel
+# reads where a melding form receives (W005; run `manage.py createcachetable` once).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

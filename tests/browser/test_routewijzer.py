@@ -14,9 +14,11 @@ BULLYING_FOR_PARENTS = 'section.vw-route[data-audience="ouder"][data-area="ongew
 BULLYING_PEOPLE = ("Fatima El Amrani", "Hanneke Bosman", "Yusuf Demir")
 EXPECTED_STEPS = [
     "Mentor of leraar",
+    "Aanspreekpunt pesten",
     "Schoolleiding",
     "Schoolbestuur (bevoegd gezag)",
     "Vertrouwenspersoon (intern of extern)",
+    "Klachtencommissie",
 ]
 
 
@@ -26,7 +28,7 @@ def assert_bullying_route_for_parents_of_regenboog(page):
     assert page.locator("section.vw-route:visible").count() == 1
     steps = route.locator("li.vw-step")
     assert steps.locator(".vw-step__who").all_inner_texts() == EXPECTED_STEPS
-    confidant = steps.nth(3)
+    confidant = steps.nth(4)
     expect(confidant.get_by_role("link", name="Fatima El Amrani")).to_be_visible()
     expect(confidant.locator('a[href="tel:0487123456"]')).to_be_visible()
     expect(confidant.get_by_role("link", name="Hanneke Bosman")).to_be_visible()

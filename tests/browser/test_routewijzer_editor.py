@@ -78,7 +78,7 @@ def test_the_editor_opens_light_with_titled_areas_and_steps(board, home, admin_p
     assert nodes <= MAX_NODES, nodes
     # The six areas are there, collapsed, each titled by its name.
     types = page.locator("[data-streamfield-child] .c-sf-block__type").all_inner_texts()
-    assert [t.strip() for t in types[1:]] == AREA_TITLES
+    assert [t.strip() for t in types if t.strip() in AREA_TITLES] == AREA_TITLES
     assert page.locator(".c-sf-block__type", has_text="Stap").count() == 0
 
     # Opening an area builds its form: the routes per audience, steps titled by who.
@@ -88,7 +88,7 @@ def test_the_editor_opens_light_with_titled_areas_and_steps(board, home, admin_p
     expect(area.get_by_text("Ouder of verzorger", exact=True)).to_be_visible()
     titles = block_titles(area.locator("[data-streamfield-child]"))
     assert "Joost de Vries: Kom langs." in titles
-    assert "Schoolleiding: Praat met de schoolleiding, bijvoorbeeld de directeur …" in titles
+    assert any(t.startswith("Schoolleiding: Praat met je teamleider") for t in titles), titles
     assert not any(title.startswith(("Stap", ":", "---")) for title in titles)
     assert page.evaluate("document.querySelectorAll('input,select,textarea').length") > fields
 

@@ -1,7 +1,7 @@
 """Route-finder StreamField blocks: one block per probleemgebied, routes per audience."""
 
 from .probleemgebied import AREA_BLOCKS, ProbleemgebiedBlock, ProbleemgebiedenBlock
-from .routewijzer import RoutewijzerBlock
+from .routewijzer import RoutewijzerBlock, routewijzer_blocks
 from .steps import RouteStepBlock
 
 __all__ = [
@@ -10,4 +10,5 @@ __all__ = [
     "ProbleemgebiedenBlock",
     "RouteStepBlock",
     "RoutewijzerBlock",
+    "routewijzer_blocks",
 ]

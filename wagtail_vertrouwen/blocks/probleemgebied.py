@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.telepath import register
 
-from ..choices import URGENT_AREAS, Audience, Probleemgebied
+from ..choices import URGENT_AREAS, Audience, Probleemgebied, SchoolSoort
 from .defaults import area_default
 from .editor import LazyStructBlockAdapter, LazyStructMixin
 from .steps import RouteStepBlock
@@ -20,8 +20,9 @@ class ProbleemgebiedBlock(LazyStructMixin, blocks.StructBlock):
     """One probleemgebied of the Leidraad with a route for each audience.
 
     Each area is its own subclass (see ``AREA_BLOCKS``), so the stream knows which area a
-    block is and a newly added area is prefilled with that area's default route. In the
-    editor an area's form is built when the area is first opened (see ``editor.py``).
+    block is and a newly added area is prefilled with that area's default route, in the
+    words of the school's kind (``school_soort``, from the route-finder). In the editor an
+    area's form is built when the area is first opened (see ``editor.py``).
     """
 
     title = blocks.CharBlock(max_length=120, label=_("Title"))
@@ -51,6 +52,7 @@ class ProbleemgebiedBlock(LazyStructMixin, blocks.StructBlock):
         icon = "help"
         form_classname = "vw-probleemgebied-block"
         area = None
+        school_soort = SchoolSoort.VOORTGEZET_ONDERWIJS.value
 
     @property
     def area(self):
@@ -61,7 +63,7 @@ class ProbleemgebiedBlock(LazyStructMixin, blocks.StructBlock):
         return self.area in URGENT_AREAS
 
     def get_default(self):
-        return self.to_python(area_default(self.meta.area))
+        return self.to_python(area_default(self.meta.area, school_soort=self.meta.school_soort))
 
 
 register(LazyStructBlockAdapter(), ProbleemgebiedBlock)
@@ -82,8 +84,12 @@ AREA_BLOCKS = {area.value: _area_block_class(area) for area in Probleemgebied}
 class ProbleemgebiedenBlock(blocks.StreamBlock):
     """The areas of a route-finder: each of the six at most once, in the editor's order."""
 
-    def __init__(self, **kwargs):
-        child_blocks = [(key, cls()) for key, cls in AREA_BLOCKS.items()]
+    def __init__(self, school_soort=None, **kwargs):
+        # Only a variant other than the default is passed on, so the secondary-school
+        # definition (and its migrations) stays as it was.
+        variant = {"school_soort": school_soort} if school_soort else {}
+        child_blocks = [(key, cls(**variant)) for key, cls in AREA_BLOCKS.items()]
+        kwargs.update(variant)
         kwargs.setdefault("block_counts", {key: {"max_num": 1} for key in AREA_BLOCKS})
         super().__init__(child_blocks, **kwargs)
 
@@ -94,8 +100,9 @@ class ProbleemgebiedenBlock(blocks.StreamBlock):
         # only then is its form built (see editor.py). A StreamBlock's ``collapsed`` is what
         # collapses its children when the editor opens.
         collapsed = True
+        school_soort = SchoolSoort.VOORTGEZET_ONDERWIJS.value
 
     def get_default(self):
         from .defaults import routewijzer_default
 
-        return self.to_python(routewijzer_default()["areas"])
+        return self.to_python(routewijzer_default(school_soort=self.meta.school_soort)["areas"])

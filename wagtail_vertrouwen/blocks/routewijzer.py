@@ -1,12 +1,16 @@
 """The route-finder: "who are you → what is it about → your route"."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
-from ..choices import Audience, Probleemgebied, RouteRol
-from ..contacts import URGENT_CONTACT_KEYS
+from ..choices import Audience, Probleemgebied, RouteRol, SchoolSoort
+from ..contacts import URGENT_CONTACT_KEYS, prominent_line_keys, tel_href
 from ..directory import Directory, national_contact
 from .defaults import routewijzer_default
 from .probleemgebied import ProbleemgebiedenBlock
@@ -18,6 +22,60 @@ AUDIENCE_PARAM = "wie"
 AREA_PARAM = "gebied"
 
 
+#: The same pattern as a profile's phone number (models/profiles.py).
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()\-]{1,28}[0-9]$",
+    _("Enter a phone number of digits, spaces and hyphens, for example 024-1234567."),
+)
+
+#: Route roles whose steps show the body's contact details, and the field that holds them.
+#: The link to the klachtenregeling goes only under the klachtencommissie's steps: a step to the
+#: board may be about something else (a bezwaar, the meldplicht), where the klachtenregeling
+#: does not apply.
+COMPLAINT_ROLES = {
+    RouteRol.BEVOEGD_GEZAG.value: "bevoegd_gezag",
+    RouteRol.KLACHTENCOMMISSIE.value: "klachtencommissie",
+}
+
+
+@dataclass(frozen=True)
+class ComplaintDetails:
+    """Where a formal complaint goes: the board or the klachtencommissie, as the editor filled
+    it in, and the link to the school's klachtenregeling. Every field may be empty."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    klachtenregeling_url: str = ""
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+    @property
+    def has_contact(self):
+        return any((self.name, self.address, self.phone, self.email, self.website))
+
+    def __bool__(self):
+        return self.has_contact or bool(self.klachtenregeling_url)
+
+    def as_api(self):
+        return {
+            "name": self.name or None,
+            "address": self.address or None,
+            "phone": self.phone or None,
+            "email": self.email or None,
+            "website": self.website or None,
+            "klachtenregeling_url": self.klachtenregeling_url or None,
+        }
+
+
 @dataclass
 class Step:
     position: int
@@ -27,16 +85,20 @@ class Step:
     action: str
     next_when: str
     contacts: list
+    condition: str = ""
+    complaint: ComplaintDetails | None = None
 
     def as_api(self):
         return {
             "position": self.position,
+            "condition": self.condition or None,
             "role": self.role or None,
             "role_label": self.role_label,
             "person": self.person_name or None,
             "action": self.action,
             "next_when": self.next_when or None,
             "contacts": [contact.as_api() for contact in self.contacts],
+            "complaint_details": self.complaint.as_api() if self.complaint else None,
         }
 
 
@@ -49,14 +111,87 @@ class Area:
     other_routes: str
     urgent: bool
     routes: dict  # audience key -> list[Step]
+    prominent: dict = field(default_factory=dict)  # audience key -> national lines up front
 
     def route_list(self):
-        """(audience, steps) pairs in the fixed audience order, for templates."""
-        return [(Audience(key), steps) for key, steps in self.routes.items()]
+        """(audience, steps, prominent lines) in the fixed audience order, for templates."""
+        return [
+            (Audience(key), steps, self.prominent.get(key, []))
+            for key, steps in self.routes.items()
+        ]
 
 
-def build_areas(value, directory):
-    """Resolve a route-finder value into areas with their steps and contacts."""
+def web_url(url) -> str:
+    """``url`` if it is a web address (http, https) or a path on this site, else "". Editors'
+    URL fields are validated in the page editor only; a translation override in
+    wagtail-localize, an import or a migration can store anything, and a ``javascript:`` link
+    in a public page would run in the visitor's (or an admin's) session."""
+    url = (url or "").strip()
+    if url.startswith("/") and not url.startswith("//"):
+        return url
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return ""
+    return url
+
+
+def mail_address(address) -> str:
+    """``address`` if it is an e-mail address (for a ``mailto:`` link), else ""."""
+    address = (address or "").strip()
+    try:
+        validate_email(address)
+    except ValidationError:
+        return ""
+    return address
+
+
+def _link_url(link, request=None):
+    """The URL of a page, document or web address chosen in a ``ComplaintLinkBlock``."""
+    if not link:
+        return ""
+    page = link.get("page")
+    if page is not None:
+        return page.localized.get_url(request=request) or ""
+    document = link.get("document")
+    if document is not None:
+        return document.url
+    return web_url(link.get("url"))
+
+
+def complaint_details(value, request=None):
+    """Role -> ``ComplaintDetails`` of a route-finder value (empty details for a route-finder
+    stored before they existed)."""
+    complaints = value.get("formal_complaint") or {}
+    regeling = _link_url(complaints.get("klachtenregeling"), request)
+    details = {}
+    for role, name in COMPLAINT_ROLES.items():
+        body = complaints.get(name) or {}
+        details[role] = ComplaintDetails(
+            name=(body.get("name") or "").strip(),
+            address=(body.get("address") or "").strip(),
+            phone=(body.get("phone") or "").strip(),
+            email=mail_address(body.get("email")),
+            website=web_url(body.get("website")),
+            klachtenregeling_url=regeling if role == RouteRol.KLACHTENCOMMISSIE.value else "",
+        )
+    return details
+
+
+def _prominent_lines(area):
+    """Audience -> the national lines shown up front above that audience's route (the rule is
+    ``contacts.prominent_line_keys``)."""
+    return {
+        audience.value: [national_contact(key) for key in prominent_line_keys(area, audience.value)]
+        for audience in Audience
+    }
+
+
+def build_areas(value, directory, complaints=None):
+    """Resolve a route-finder value into areas with their steps and contacts (and, under the
+    steps to the board or the commissie, ``complaints``: see ``complaint_details``)."""
+    if complaints is None:
+        complaints = complaint_details(value, directory.request)
     areas = []
     for child in value["areas"]:
         block = child.block
@@ -79,6 +214,8 @@ def build_areas(value, directory):
                         action=step.get("action") or "",
                         next_when=step.get("next_when") or "",
                         contacts=contacts,
+                        condition=step.get("condition") or "",
+                        complaint=complaints.get(role) or None,
                     )
                 )
             routes[audience.value] = steps
@@ -91,6 +228,7 @@ def build_areas(value, directory):
                 other_routes=area_value.get("other_routes") or "",
                 urgent=block.urgent,
                 routes=routes,
+                prominent=_prominent_lines(block.meta.area),
             )
         )
     return areas
@@ -110,12 +248,92 @@ def parse_selection(query, area_keys):
     )
 
 
+class ComplaintLinkBlock(blocks.StructBlock):
+    """A link to the school's klachtenregeling: a page, a document or a web address."""
+
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    if apps.is_installed("wagtail.documents"):  # in every project made by "wagtail start"
+        from wagtail.documents.blocks import DocumentChooserBlock
+
+        document = DocumentChooserBlock(required=False, label=_("Document"))
+    url = blocks.URLBlock(required=False, max_length=500, label=_("Web address"))
+
+    class Meta:
+        label = _("The school's complaints procedure (klachtenregeling)")
+        help_text = _("Choose a page or a document, or enter a web address. One is enough.")
+        collapsed = True
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [name for name in ("page", "document", "url") if value.get(name)]
+        if len(chosen) > 1:
+            raise StructBlockValidationError(
+                block_errors={
+                    name: ValidationError(
+                        _("Choose only one: a page, a document or a web address."),
+                        code="more_than_one",
+                    )
+                    for name in chosen[1:]
+                }
+            )
+        return value
+
+
+class ComplaintAddresseeBlock(blocks.StructBlock):
+    """Contact details of the school board or the klachtencommissie. All optional."""
+
+    name = blocks.CharBlock(required=False, default="", max_length=200, label=_("Name"))
+    address = blocks.TextBlock(
+        required=False,
+        default="",
+        max_length=500,
+        label=_("Postal address"),
+        help_text=_("Street and number, postcode and town, each on its own line."),
+        rows=3,
+    )
+    phone = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=30,
+        label=_("Phone"),
+        validators=[phone_validator],
+    )
+    email = blocks.EmailBlock(required=False, label=_("Email address"))
+    website = blocks.URLBlock(required=False, max_length=500, label=_("Website"))
+
+    class Meta:
+        collapsed = True
+
+
+class FormalComplaintBlock(blocks.StructBlock):
+    """Where a formal complaint goes, shown under the steps to the board or the commissie."""
+
+    klachtenregeling = ComplaintLinkBlock()
+    bevoegd_gezag = ComplaintAddresseeBlock(label=_("School board (bevoegd gezag)"))
+    klachtencommissie = ComplaintAddresseeBlock(label=_("Complaints committee"))
+
+    class Meta:
+        label = _("Formal complaints")
+        help_text = _(
+            "Shown under every step that goes to the school board or the complaints committee. "
+            "Leave empty what you do not know: nothing empty is shown."
+        )
+        collapsed = True
+
+
 class RoutewijzerBlock(blocks.StructBlock):
-    """A complete route-finder, prefilled with the six areas of the Leidraad."""
+    """A complete route-finder, prefilled with the six areas of the Leidraad.
+
+    ``school_soort`` (a block option, default secondary) picks the words of the default
+    routes: a primary school says juf or meester and intern begeleider, a secondary school
+    mentor and zorgcoördinator. It only changes what a new route-finder or a newly added area
+    is prefilled with; stored content is the editor's. See ``routewijzer_blocks()``.
+    """
 
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     intro = blocks.TextBlock(required=False, max_length=1000, label=_("Introduction"), rows=2)
     areas = ProbleemgebiedenBlock()
+    formal_complaint = FormalComplaintBlock()
     show_always_available = blocks.BooleanBlock(
         required=False,
         default=True,
@@ -130,6 +348,18 @@ class RoutewijzerBlock(blocks.StructBlock):
         icon = "site"
         label = _("Route-finder")
         template = "wagtail_vertrouwen/blocks/routewijzer.html"
+        school_soort = SchoolSoort.VOORTGEZET_ONDERWIJS.value
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__(local_blocks, **kwargs)
+        if self.meta.school_soort != SchoolSoort.VOORTGEZET_ONDERWIJS:
+            areas = ProbleemgebiedenBlock(school_soort=self.meta.school_soort)
+            areas.set_name("areas")
+            self.child_blocks["areas"] = areas
+
+    @property
+    def school_soort(self):
+        return SchoolSoort(self.meta.school_soort)
 
     def get_default(self):
         return self.default_value()
@@ -139,9 +369,8 @@ class RoutewijzerBlock(blocks.StructBlock):
         editor's form stores it: every block and list item has its id now. Stored without
         ids, list items get new ids on every load, and wagtail-localize, which finds the
         translation of each text by its block's id, would never find them again."""
-        return self.to_python(
-            self.get_prep_value(load_all(self.to_python(routewijzer_default(language))))
-        )
+        raw = routewijzer_default(language, school_soort=self.meta.school_soort)
+        return self.to_python(self.get_prep_value(load_all(self.to_python(raw))))
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -160,7 +389,6 @@ class RoutewijzerBlock(blocks.StructBlock):
                 "invalid_selection": invalid,
                 "audience_param": AUDIENCE_PARAM,
                 "area_param": AREA_PARAM,
-                "urgent_contacts": [national_contact(key) for key in URGENT_CONTACT_KEYS],
                 "always_available": (
                     directory.always_available() if value.get("show_always_available") else []
                 ),
@@ -171,11 +399,13 @@ class RoutewijzerBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         request = (context or {}).get("request")
         directory = Directory.for_request(request)
-        areas = build_areas(value, directory)
+        complaints = complaint_details(value, request)
+        areas = build_areas(value, directory, complaints)
         urgent = [national_contact(key).as_api() for key in URGENT_CONTACT_KEYS]
         return {
             "heading": value["heading"],
             "intro": value["intro"],
+            "school_soort": self.meta.school_soort,
             "audiences": [{"key": a.value, "label": str(a.label)} for a in Audience],
             "areas": [
                 {
@@ -186,7 +416,14 @@ class RoutewijzerBlock(blocks.StructBlock):
                     "examples": area.examples,
                     "other_routes": area.other_routes or None,
                     "urgent": area.urgent,
+                    # The lines for every audience of an urgent area (as before); the lines
+                    # shown up front per audience, with the Kindertelefoon and 113 where they
+                    # apply, are in ``prominent_contacts``.
                     "urgent_contacts": urgent if area.urgent else [],
+                    "prominent_contacts": {
+                        audience: [contact.as_api() for contact in lines]
+                        for audience, lines in area.prominent.items()
+                    },
                     "routes": {
                         audience: [step.as_api() for step in steps]
                         for audience, steps in area.routes.items()
@@ -194,6 +431,9 @@ class RoutewijzerBlock(blocks.StructBlock):
                 }
                 for area in areas
             ],
+            "formal_complaint": {
+                role: details.as_api() if details else None for role, details in complaints.items()
+            },
             "always_available": [
                 {
                     "role": str(role),
@@ -205,3 +445,31 @@ class RoutewijzerBlock(blocks.StructBlock):
                 )
             ],
         }
+
+
+#: Block type (the name in a StreamField) -> the kind of school its default routes are for.
+#: "routewijzer" is the secondary-school variant, as it always was, so stored content keeps
+#: its meaning.
+BLOCK_TYPES = {
+    "routewijzer": SchoolSoort.VOORTGEZET_ONDERWIJS,
+    "routewijzer_basisonderwijs": SchoolSoort.BASISONDERWIJS,
+}
+
+
+def routewijzer_blocks():
+    """The route-finder blocks for a StreamField, one per kind of school: the editor chooses
+    the variant of the school by adding "Route-finder (primary school)" or "Route-finder
+    (secondary school)". Both store the same structure."""
+    labels = {
+        SchoolSoort.VOORTGEZET_ONDERWIJS: _("Route-finder (secondary school)"),
+        SchoolSoort.BASISONDERWIJS: _("Route-finder (primary school)"),
+    }
+    return [
+        (
+            name,
+            RoutewijzerBlock(label=labels[soort])
+            if soort == SchoolSoort.VOORTGEZET_ONDERWIJS
+            else RoutewijzerBlock(school_soort=soort.value, label=labels[soort]),
+        )
+        for name, soort in BLOCK_TYPES.items()
+    ]

@@ -9,8 +9,22 @@ from .editor import RouteStepBlockAdapter
 
 
 class RouteStepBlock(blocks.StructBlock):
-    """One step of a route: who to go to, what to do, and when to go on."""
+    """One step of a route: only when (optional), who to go to, what to do, and when to go
+    on. ``condition`` lets a route branch in plain words ("Is it someone who works at the
+    school?"); it is shown before the action. Empty texts are stored as "" (wagtail-localize
+    cannot extract a text block whose value is None)."""
 
+    condition = blocks.TextBlock(
+        required=False,
+        default="",
+        max_length=300,
+        label=_("Only when (optional)"),
+        help_text=_(
+            "Shown before the step, for a route that branches. Write a question; the step is "
+            'for the answer yes. For example: "Is it someone who works at the school?"'
+        ),
+        rows=1,
+    )
     role = blocks.ChoiceBlock(
         choices=RouteRol.choices,
         required=False,
@@ -32,6 +46,7 @@ class RouteStepBlock(blocks.StructBlock):
     )
     next_when = blocks.TextBlock(
         required=False,
+        default="",
         max_length=500,
         label=_("When to go on to the next step"),
         rows=2,

@@ -155,17 +155,21 @@ def task_backend(app_configs, **kwargs):
 
 @register(deploy=True)
 def shared_cache(app_configs, **kwargs):
-    """``check --deploy``: the proof-of-work replay check and the hourly limit of the melding
-    form live in the default cache, so every process must see the same one."""
+    """``check --deploy``: Wagtail keeps its Sites' root paths in the default cache and clears
+    them only there, in the process that changed a Site or moved a home page; where a melding
+    form receives and on which Site its mailbox opens (``policy.site_id_of``) are read from
+    them, so every process must see the same cache. (The proof-of-work replay check, the
+    hourly limit and the guessing counters are kept in the database: ``models.guard``.)"""
     caches = getattr(settings, "CACHES", None) or {}
     backend = caches.get("default", {}).get("BACKEND", PRIVATE_CACHES[0])
     if not _is_one_of(backend, PRIVATE_CACHES):
         return []
     return [
         Warning(
-            f"The default cache ({backend}) is not shared between processes and machines: a "
-            "solved proof of work can be replayed in another process, and the hourly limit "
-            "of meldingen per form counts per process.",
+            f"The default cache ({backend}) is not shared between processes and machines: "
+            "after a change to the Sites, other processes keep Wagtail's old site root paths "
+            "for up to an hour, and with them an outdated answer to where a melding form receives "
+            "and where its melders' mailbox opens.",
             hint="Use a shared cache for CACHES['default']: Redis "
             "(django.core.cache.backends.redis.RedisCache), Memcached, or the database "
             "(django.core.cache.backends.db.DatabaseCache, after `manage.py "

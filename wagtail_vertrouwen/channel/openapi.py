@@ -7,6 +7,8 @@ from .forms.melding import (
     MAX_LONG_TEXT,
     MAX_MEDIUM_TEXT,
     MAX_SHORT_TEXT,
+    OTHER_LANGUAGE,
+    SHIPPED_LANGUAGES,
     ContactWens,
     OverMedewerker,
     Wie,
@@ -24,6 +26,15 @@ def document(server: str = "/") -> dict:
         "properties": {
             "probleemgebied": {"type": "string", "enum": [*Probleemgebied.values, ANDERS_GEBIED]},
             "wie": {"type": "string", "enum": Wie.values},
+            "taal": {
+                "type": "string",
+                "enum": ["", *SHIPPED_LANGUAGES, OTHER_LANGUAGE],
+                "description": (
+                    "Optional: the language the melder wrote in (stored encrypted with the "
+                    "answers). Omitted: the language of the form's version ('initial' in GET); "
+                    "empty: not said."
+                ),
+            },
             "wat": _text(MAX_LONG_TEXT, "What happened."),
             "wanneer": _text(MAX_SHORT_TEXT, "When it happened."),
             "betrokkenen": _text(MAX_MEDIUM_TEXT, "Who was involved."),
@@ -136,7 +147,14 @@ def document(server: str = "/") -> dict:
                         "Choices, limits and a fresh proof-of-work challenge for a melding form"
                     ),
                     "responses": {
-                        "200": {"description": "What a client needs to show the form."},
+                        "200": {
+                            "description": (
+                                "What a client needs to show the form: the choices, what the "
+                                "form preselects, the limits, a challenge, and `readers`, every "
+                                "person who can read a melding sent now (name and role): a "
+                                "client must show them before the melder writes."
+                            )
+                        },
                         "404": {"description": "No live melding form with this id."},
                     },
                 },

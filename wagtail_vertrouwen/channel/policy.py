@@ -53,6 +53,10 @@ def public_identity(user) -> str:
     with the work address, never the login name (which would help someone guessing passwords
     of exactly the accounts that guard the meldingen). Empty when the account has neither."""
     address = getattr(user, user.get_email_field_name(), "") or ""
+    # An address may hold what a name may not (Django's validator lets a right-to-left
+    # override through in the domain): shown whole or not at all.
+    if not all(ch.isprintable() and not ch.isspace() for ch in address) or not address.isascii():
+        address = ""
     name = _plain_name(user)
     if name and address:
         return f"{name} ({address})"
@@ -240,13 +244,11 @@ def _left_out_then(user_ref, melding_ref, received_ref, form_key_ref):
 def _left_out(user, melding) -> bool:
     from .models import Melding
 
-    if not melding.form_id:
+    if not melding.form_key:
         return True  # no form to tell: refuse rather than guess
     return (
         Melding.objects.filter(pk=melding.pk)
-        .filter(
-            _left_out_then(user.pk, melding.pk, melding.received_at, melding.form.translation_key)
-        )
+        .filter(_left_out_then(user.pk, melding.pk, melding.received_at, melding.form_key))
         .exists()
     )
 
@@ -265,7 +267,7 @@ def why_not_given_access(user, melding, excluded) -> str | None:
             return EXCLUDED_BY_MELDER
     elif is_excluded(user, excluded):
         return EXCLUDED_BY_MELDER
-    form_key = melding.form.translation_key if melding.form_id else None
+    form_key = melding.form_key
     if (
         form_key is None
         or not Designation.objects.current().filter(translation_key=form_key, user=user).exists()
@@ -311,10 +313,10 @@ def unreadable_for(user):
     keys = Designation.objects.current().filter(user=user).values("translation_key")
     opens = working_accesses().filter(melding=OuterRef("pk"))
     left_out = _left_out_then(
-        user.pk, OuterRef("pk"), OuterRef("received_at"), OuterRef("form__translation_key")
+        user.pk, OuterRef("pk"), OuterRef("received_at"), OuterRef("form_key")
     )
     return (
-        Melding.objects.filter(form__translation_key__in=keys)
+        Melding.objects.filter(form_key__in=keys)
         .exclude(Exists(opens))
         .exclude(left_out)
         .select_related("form", "site")

@@ -6,11 +6,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..api.serializers import LocalizedStreamField
-from ..blocks import RoutewijzerBlock
+from ..blocks import RoutewijzerBlock, routewijzer_blocks
 
 
 def default_body():
-    """A new route-finder page starts with a route-finder, prefilled with the six areas."""
+    """A new route-finder page starts with a route-finder, prefilled with the six areas in the
+    secondary-school variant, as it always did; for a primary school the editor replaces it
+    with "Route-finder (primary school)"."""
     return [("routewijzer", RoutewijzerBlock().get_default())]
 
 
@@ -22,7 +24,7 @@ class RoutewijzerPage(Page):
     )
     body = StreamField(
         [
-            ("routewijzer", RoutewijzerBlock()),
+            *routewijzer_blocks(),
             ("text", blocks.RichTextBlock(label=_("Text"))),
         ],
         blank=True,

@@ -1,12 +1,13 @@
 """The package's own safe set of questions (the issue's list), with caps on every length."""
 
 from django import forms
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from ...choices import Probleemgebied
+from ...choices import Probleemgebied, Rol, Taal
 from ..policy import public_identity
 from ..services import challenge
 from ..services.reading import ABOUT_STAFF
@@ -52,6 +53,61 @@ class OverMedewerker(models.TextChoices):
 
 ANDERS_GEBIED = "anders"
 
+#: The languages the package ships its texts in (``wagtail_vertrouwen/locale`` and the English
+#: source): a melder says which one they wrote in, or ``OTHER_LANGUAGE``.
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+OTHER_LANGUAGE = "anders"
+
+
+def language_choices():
+    """For the melder: each language in its own name ("Türkçe"), so anyone finds theirs."""
+    return [
+        *[(code, LANG_INFO[code]["name_local"]) for code in SHIPPED_LANGUAGES],
+        (OTHER_LANGUAGE, _("Another language")),
+    ]
+
+
+def language_label(value) -> str:
+    """For the vertrouwenspersoon: the language's name in her own language."""
+    labels = {**dict(Taal.choices), OTHER_LANGUAGE: _("Another language")}
+    return str(labels.get(value, value or ""))
+
+
+#: Roles that say whether a reader works at the school: shown after the role on the form.
+ROLE_NOTES = {
+    Rol.INTERNE_VERTROUWENSPERSOON: _("works at the school"),
+    Rol.INTERNE_CONTACTPERSOON: _("works at the school"),
+    Rol.EXTERNE_VERTROUWENSPERSOON: _("does not work for the school"),
+}
+
+
+def reader_rows(recipients, excluded=None) -> list[dict]:
+    """How the public form names each reader of a new melding: ``recipients`` as
+    ``MeldingFormPage.recipients`` returns them (designated now, allowed to receive, with a
+    key: exactly whom a melding is sealed to), without ``excluded``. Name as the exclusion
+    list shows it (``policy.public_identity``), role from the designation. No queries."""
+    roles = dict(Rol.choices)
+    rows = []
+    for number, user in enumerate(recipients, 1):
+        if excluded is not None and user.pk == excluded.pk:
+            continue
+        role = getattr(user, "vertrouwen_role", "") or ""
+        rows.append(
+            {
+                "name": public_identity(user)
+                or _("Vertrouwenspersoon %(number)d") % {"number": number},
+                "role": roles.get(role) or _("Vertrouwenspersoon"),
+                "note": ROLE_NOTES.get(role, ""),
+            }
+        )
+    return rows
+
+
+def ltr(text: str) -> str:
+    """``text`` (a phone number, a time) in a left-to-right isolate (U+2066 … U+2069), for
+    plain text that may stand in an Arabic sentence: "0800-2000" must not read "2000-0800"."""
+    return f"\u2066{text}\u2069"
+
 
 def _is_valid_text(value: str) -> bool:
     """False for text that cannot be UTF-8, e.g. half an emoji sent by a buggy client."""
@@ -80,11 +136,9 @@ class MultipleFileField(forms.FileField):
 
 
 def _text(label, max_length, *, required=False, rows=None, help_text=""):
-    widget = (
-        forms.Textarea(attrs={"rows": rows, **NO_AUTOFILL})
-        if rows
-        else forms.TextInput(attrs=NO_AUTOFILL)
-    )
+    # dir="auto": an answer typed in Arabic runs right to left as it is typed.
+    attrs = {**NO_AUTOFILL, "dir": "auto"}
+    widget = forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs=attrs)
     return forms.CharField(
         label=label,
         max_length=max_length,
@@ -115,6 +169,11 @@ class MeldingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Tell us whether you are a pupil, a parent or staff.")},
     )
+    taal = forms.ChoiceField(
+        label=_("Which language do you write in?"),
+        required=False,
+        help_text=_("You may write in your own language."),
+    )
     wat = _text(
         _("What happened?"),
         MAX_LONG_TEXT,
@@ -128,15 +187,21 @@ class MeldingForm(forms.Form):
         MAX_SHORT_TEXT,
         help_text=_("For example: last week, or since September."),
     )
-    betrokkenen = _text(_("Who was involved?"), MAX_MEDIUM_TEXT, rows=3)
+    betrokkenen = _text(
+        _("Who was involved?"),
+        MAX_MEDIUM_TEXT,
+        rows=3,
+        help_text=_("Name only who is needed to understand what happened."),
+    )
     over_medewerker = forms.ChoiceField(
         label=_("Is it about someone who works at the school?"),
         choices=OverMedewerker.choices,
         required=False,
         widget=forms.RadioSelect,
         help_text=_(
-            "If it is about sexual abuse of a pupil by someone who works at the school, the "
-            "school must report it to the school board."
+            "For example a teacher, an intern, a volunteer or a coach. Is it about sexual "
+            "abuse of a pupil by someone who works for the school? Then the school must tell "
+            "the school board."
         ),
     )
     wens = _text(_("What would you like to happen?"), MAX_MEDIUM_TEXT, rows=3)
@@ -169,7 +234,10 @@ class MeldingForm(forms.Form):
         max_length=254,
         required=False,
         widget=forms.EmailInput(attrs=NO_AUTOFILL),
-        help_text=_("We only send that we received your melding. This address is not stored."),
+        help_text=_(
+            "We only send that we received your melding. This address is not stored. "
+            "Careful: others at home may see this e-mail."
+        ),
     )
     # Never shown to people; bots fill it in.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
@@ -178,6 +246,7 @@ class MeldingForm(forms.Form):
     STORED_FIELDS = (
         "probleemgebied",
         "wie",
+        "taal",
         "wat",
         "wanneer",
         "betrokkenen",
@@ -189,12 +258,16 @@ class MeldingForm(forms.Form):
         "telefoon",
     )
 
-    def __init__(self, *args, recipients=(), **kwargs):
+    def __init__(self, *args, recipients=(), language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.recipients = list(recipients)
+        #: The form version's language: preselected, and stored when a client sends none.
+        self.language = language if language in SHIPPED_LANGUAGES else ""
+        self.fields["taal"].choices = language_choices()
+        self.fields["taal"].initial = self.language or None
         if len(self.recipients) > 1:
             self.fields["niet_naar"].choices = [
-                ("", _("— nobody, all recipients may read it —")),
+                ("", _("Nobody needs to be left out: all readers may read it")),
                 *[
                     (
                         recipient_token(user),
@@ -206,6 +279,12 @@ class MeldingForm(forms.Form):
         else:
             del self.fields["niet_naar"]
         self.uploads = []
+
+    def clean_taal(self):
+        value = self.cleaned_data.get("taal") or ""
+        if not value and "taal" not in self.data:  # a client that does not know the question
+            return self.language
+        return value
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -264,8 +343,9 @@ class MeldingForm(forms.Form):
                 _(
                     "The person you wanted to keep this melding away from is now its only "
                     "recipient, so it was not sent. Please contact the school another way, or "
-                    "the vertrouwensinspecteur (0900-1113111). Your text is still here."
-                ),
+                    "the vertrouwensinspecteur (%(phone)s). Your text is still here."
+                )
+                % {"phone": ltr("0900-1113111")},
             )
 
     def excluded_recipient(self):
@@ -288,6 +368,7 @@ def answer_rows(answers) -> list[tuple[str, str, str]]:
         ("over_medewerker", OverMedewerker.choices),
     ):
         values[name] = dict(choices).get(values.get(name), values.get(name))
+    values["taal"] = language_label(values.get("taal"))
     return [
         (name, str(form.fields[name].label), str(values.get(name) or ""))
         for name in MeldingForm.STORED_FIELDS

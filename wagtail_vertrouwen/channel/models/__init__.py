@@ -2,6 +2,7 @@
 
 from .audit import AuditAction, AuditEntry
 from .forms import Designation, FormSchool, MeldingFormPage
+from .guard import GuardCount, SpentChallenge
 from .keys import RecipientKey
 from .mailbox import InstallationSalt, MailboxSession, Message, MessageKind
 from .meldingen import Bijlage, MelderStatus, Melding, MeldingAccess, MeldingStatus
@@ -17,9 +18,11 @@ __all__ = [
     "Message",
     "MessageKind",
     "FormSchool",
+    "GuardCount",
     "Melding",
     "MeldingAccess",
     "MeldingFormPage",
     "MeldingStatus",
     "RecipientKey",
+    "SpentChallenge",
 ]

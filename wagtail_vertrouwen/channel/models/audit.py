@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     PURGED = "purged", _("Melding purged after the retention period")
     RECIPIENT_ADDED = "recipient_added", _("Recipient added")
     RECIPIENT_REMOVED = "recipient_removed", _("Recipient removed")
+    RECIPIENT_ROLE_CHANGED = "recipient_role_changed", _("Recipient's role changed")
     RECIPIENT_CONTACT_CHANGED = (
         "recipient_contact_changed",
         _("Recipient's name, login name or e-mail address changed"),
@@ -47,6 +48,7 @@ class AuditAction(models.TextChoices):
 RECIPIENT_CHANGES = (
     AuditAction.RECIPIENT_ADDED,
     AuditAction.RECIPIENT_REMOVED,
+    AuditAction.RECIPIENT_ROLE_CHANGED,
     AuditAction.RECIPIENT_CONTACT_CHANGED,
 )
 FORM_EVENTS = (
@@ -138,6 +140,8 @@ class AuditEntry(models.Model):
             subject_identity = identity(subject)
         if form is None and melding is not None:
             form = melding.form
+            # Its version deleted: the line is still about the melding's form.
+            translation_key = translation_key or melding.form_key
         if form is not None:
             translation_key = form.translation_key
             form_title = form_title or form.title

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ...choices import Rol
 from .. import conf
 
 RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -65,6 +66,26 @@ class MeldingFormPage(Page):
         ),
     )
 
+    organisation = models.CharField(
+        _("organisation that holds the data"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The school board (bevoegd gezag) responsible for the meldingen of this form, as "
+            "the privacy notice on the form names it. Leave empty to say “the school board of” "
+            "the school's site name."
+        ),
+    )
+    privacy_contact = models.CharField(
+        _("privacy contact"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Optional: where a melder can ask about their data besides the vertrouwenspersoon, "
+            "for example the board's data protection officer's e-mail address."
+        ),
+    )
+
     template = "wagtail_vertrouwen/pages/melding_form_page.html"
     content_panels = [
         *Page.content_panels,
@@ -82,6 +103,8 @@ class MeldingFormPage(Page):
         FieldPanel("retention_days"),
         FieldPanel("acknowledge_within_days"),
         FieldPanel("klokkenluidersregeling"),
+        FieldPanel("organisation"),
+        FieldPanel("privacy_contact"),
     ]
     search_fields = []  # nothing on this page is worth a search hit, and nothing leaks there
 
@@ -122,9 +145,26 @@ class MeldingFormPage(Page):
         users = model._default_manager.filter(
             pk__in=self.designations().values("user"), vertrouwen_key__isnull=False
         )
-        return list(
-            receiving(users).select_related("vertrouwen_key").order_by(model.USERNAME_FIELD)
+        role = Designation.objects.current().filter(
+            translation_key=self.translation_key, user=models.OuterRef("pk")
         )
+        return list(
+            receiving(users)
+            .select_related("vertrouwen_key")
+            .annotate(vertrouwen_role=models.Subquery(role.values("role")[:1]))
+            .order_by(model.USERNAME_FIELD)
+        )
+
+    def organisation_name(self, site=None) -> str:
+        """Who holds the data, as the privacy notice names it: ``organisation``, else the
+        school board of the site's school (its site name), else "the school board"."""
+        if self.organisation:
+            return self.organisation
+        if site is None:
+            site = self.get_site()
+        if site is not None and site.site_name:
+            return _("the school board of %(school)s") % {"school": site.site_name}
+        return str(_("the school board"))
 
     def versions(self):
         """Every version (translation) of this form with where it stands, for the recipients
@@ -188,6 +228,15 @@ class Designation(models.Model):
     removed_at = models.DateTimeField(null=True, blank=True)
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: What the person is at the school, as the public form names every reader ("Fatima El
+    #: Amrani, interne vertrouwenspersoon"); chosen by whoever designates, audited with it.
+    role = models.CharField(
+        _("role"),
+        max_length=40,
+        blank=True,
+        choices=Rol.choices,
+        help_text=_("Shown on the form with the person's name. Empty: “vertrouwenspersoon”."),
     )
 
     objects = DesignationQuerySet.as_manager()

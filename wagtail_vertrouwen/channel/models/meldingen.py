@@ -51,6 +51,11 @@ class Melding(models.Model):
         related_name="+",
         verbose_name=_("melding form"),
     )
+    #: The form it was sent to: the ``translation_key`` all versions (translations) of the
+    #: form share. ``form`` is the version it came through; when that version is deleted, the
+    #: melding still belongs to the form (its mailbox, who may be given access). Plaintext
+    #: metadata, like ``form``; None only for a melding whose version was gone before 0007.
+    form_key = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
     site = models.ForeignKey(
         "wagtailcore.Site",
         null=True,

@@ -3,7 +3,8 @@
 A proof of work (the ALTCHA protocol, through the ``altcha`` library): the page carries a
 signed challenge, the browser searches for the number that solves it (about a second), and the
 server checks the solution and that it was not used before. Plus a per-form hourly limit,
-counted in the cache without any trace of the sender.
+counted without any trace of the sender. Both are kept in the database (``models.guard``),
+not in Django's cache, which may evict them.
 
 A solution counts as used only once its melding is stored: until then it is *claimed* (a short
 lock, so two requests with the same solution cannot both store), and a claim is released when
@@ -12,17 +13,19 @@ storing fails, so the melder's retry with the same solution works (I6).
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
+import secrets
 from datetime import timedelta
 
 import altcha
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from .. import conf
+from ..models import GuardCount, SpentChallenge
 
 #: What a solution can be: absent, present but unusable (malformed, forged, expired), good.
 MISSING, INVALID, VALID = "missing", "invalid", "valid"
@@ -35,6 +38,8 @@ ALGORITHMS = {"SHA-1", "SHA-256", "SHA-512"}
 #: longer than storing the largest melding takes, short enough for the melder to retry.
 CLAIM_SECONDS = 5 * 60
 RATE_WINDOW_SECONDS = 60 * 60 + 60
+#: One claim in this many also deletes the expired rows (``purge_expired``).
+PURGE_ONE_IN = 100
 
 
 def _hmac_key() -> str:
@@ -96,51 +101,114 @@ def is_valid(payload) -> bool:
     return check(payload) == VALID
 
 
-def _key(kind: str, payload: str) -> str:
+def _digest(payload: str) -> str:
     document = _decode(payload) or {}
-    digest = hashlib.sha256(str(document.get("challenge", "")).encode()).hexdigest()
-    return f"wagtail-vertrouwen:pow-{kind}:{digest}"
+    return hashlib.sha256(str(document.get("challenge", "")).encode()).hexdigest()
 
 
 def is_used(payload: str) -> bool:
-    """Whether a melding was stored with this solution."""
-    return bool(cache.get(_key("used", payload)))
+    """Whether a melding (or a login, a message) was stored with this solution."""
+    return SpentChallenge.objects.filter(digest=_digest(payload), used=True).exists()
 
 
 def claim(payload: str) -> bool:
-    """Hold this solution while its melding is stored; False when another request holds it."""
-    return cache.add(_key("claim", payload), 1, timeout=CLAIM_SECONDS)
+    """Hold this solution while its melding is stored; False when another request holds it
+    or it was used. The insert of its row is the claim (``digest`` is unique); a claim whose
+    request never finished (a killed worker) is taken over after ``CLAIM_SECONDS``."""
+    digest = _digest(payload)
+    now = timezone.now()
+    _purge_now_and_then(now)
+    try:
+        with transaction.atomic():
+            SpentChallenge.objects.create(
+                digest=digest, expires_at=now + timedelta(seconds=CLAIM_SECONDS)
+            )
+        return True
+    except IntegrityError:
+        stale = SpentChallenge.objects.filter(digest=digest, used=False, expires_at__lte=now)
+        return bool(stale.update(expires_at=now + timedelta(seconds=CLAIM_SECONDS)))
 
 
 def release(payload: str) -> None:
     """Give a claimed solution back: its melding was not stored, a retry may use it."""
-    cache.delete(_key("claim", payload))
+    SpentChallenge.objects.filter(digest=_digest(payload), used=False).delete()
 
 
 def use(payload: str) -> None:
     """Its melding is stored: the solution is used for as long as it could be valid."""
-    cache.set(_key("used", payload), 1, timeout=conf.get("POW_VALID_SECONDS"))
-    release(payload)
+    SpentChallenge.objects.update_or_create(
+        digest=_digest(payload),
+        defaults={
+            "used": True,
+            "expires_at": timezone.now() + timedelta(seconds=conf.get("POW_VALID_SECONDS")),
+        },
+    )
 
 
-def take_rate_slot(form_key) -> str | None:
+# Counting in windows (the hourly limit here, wrong codes in ``services.guard``) ------------
+
+
+def count_up(scope: str, window: int, lives_seconds: int, by: int = 1) -> int:
+    """Add ``by`` to the count of ``scope`` in ``window`` and return the new count: one
+    ``UPDATE … SET count = count + by`` (or the insert of the window's first row), so
+    parallel requests each get their own count and none is lost."""
+    rows = GuardCount.objects.filter(scope=scope, window=window)
+    with transaction.atomic():
+        if not rows.update(count=F("count") + by):
+            try:
+                with transaction.atomic():
+                    expires = timezone.now() + timedelta(seconds=lives_seconds)
+                    GuardCount.objects.create(
+                        scope=scope, window=window, count=by, expires_at=expires
+                    )
+                return by
+            except IntegrityError:  # a parallel request inserted it first
+                rows.update(count=F("count") + by)
+        # The row is locked by this transaction's update until it commits: the count read
+        # is this request's own.
+        return rows.values_list("count", flat=True).get()
+
+
+def counts(scope: str, windows) -> int:
+    """The sum of the counts of ``scope`` in ``windows``."""
+    found = GuardCount.objects.filter(scope=scope, window__in=list(windows))
+    return found.aggregate(total=Sum("count"))["total"] or 0
+
+
+def _hour() -> int:
+    return int(timezone.now().timestamp() // 3600)
+
+
+def take_rate_slot(form_key) -> tuple | None:
     """Count one melding for this form in this hour. Returns the slot (to give back when the
     melding is not stored), or None when the hour's limit is reached; then nothing counts."""
-    hour = timezone.now().strftime("%Y%m%d%H")
-    slot = f"wagtail-vertrouwen:rate:{form_key}:{hour}"
-    cache.add(slot, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(slot)
-    except ValueError:  # expired between add and incr
-        cache.add(slot, 1, timeout=RATE_WINDOW_SECONDS)
-        count = 1
-    if count > conf.get("RATE_LIMIT_PER_HOUR"):
+    slot = (f"rate:{form_key}", _hour())
+    if count_up(*slot, RATE_WINDOW_SECONDS) > conf.get("RATE_LIMIT_PER_HOUR"):
         give_back(slot)
         return None
     return slot
 
 
-def give_back(slot: str) -> None:
+def give_back(slot) -> None:
     """Uncount a melding that was not stored (its slot is of the hour it was taken in)."""
-    with contextlib.suppress(ValueError):  # the hour's counter expired: nothing to give back
-        cache.decr(slot)
+    scope, window = slot
+    GuardCount.objects.filter(scope=scope, window=window).update(count=F("count") - 1)
+
+
+# Cleaning up ------------------------------------------------------------------------------
+
+
+def purge_expired(now=None) -> int:
+    """Delete the counts and spent solutions that can no longer matter (both tables are
+    indexed on ``expires_at``). Run by the daily purge and, now and then, on a claim."""
+    now = now or timezone.now()
+    spent, _ = SpentChallenge.objects.filter(expires_at__lte=now).delete()
+    counted, _ = GuardCount.objects.filter(expires_at__lte=now).delete()
+    return spent + counted
+
+
+def _purge_now_and_then(now) -> None:
+    """About one claim in ``PURGE_ONE_IN`` purges, so the tables stay small also where the
+    daily purge is not scheduled."""
+    if secrets.randbelow(PURGE_ONE_IN) == 0:
+        purge_expired(now)

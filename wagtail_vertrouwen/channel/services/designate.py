@@ -56,12 +56,14 @@ def lock_form(translation_key):
     )
 
 
-def designate(form_page, user, actor) -> Designation:
+def designate(form_page, user, actor, role="") -> Designation:
     """Designate ``user`` for the form (all versions of ``form_page``). A designation of a
     form that is not pinned (its first, or the next one of a form left unpinned by migration
     0003) pins it to its school (``pin``): audited, and mailed to the alert contacts and the
     recipient with the school named. Refused (``NotOnAWebsite``, nothing written) while the
-    form is not pinned and no version of it stands on a website: it would receive nothing."""
+    form is not pinned and no version of it stands on a website: it would receive nothing.
+    ``role`` (a ``Rol`` key, or empty) is how the public form names what she is; it is in the
+    audit line."""
     key = form_page.translation_key
     with transaction.atomic():
         lock_form(key)
@@ -70,7 +72,7 @@ def designate(form_page, user, actor) -> Designation:
         if home is None:
             raise NotOnAWebsite(form_page.title)
         designation, created = Designation.objects.current().get_or_create(
-            translation_key=key, user=user, defaults={"added_by": actor}
+            translation_key=key, user=user, defaults={"added_by": actor, "role": role}
         )
         if created:
             first = not form_page.designations().exclude(pk=designation.pk).exists()
@@ -80,6 +82,8 @@ def designate(form_page, user, actor) -> Designation:
                 detail = f"form pinned to {school}"
                 if first:
                     detail = f"first recipient; {detail}"
+            if role:
+                detail = f"{detail}; role {role}" if detail else f"role {role}"
             AuditEntry.record(
                 AuditAction.RECIPIENT_ADDED, actor, form=form_page, subject=user, detail=detail
             )
@@ -88,6 +92,34 @@ def designate(form_page, user, actor) -> Designation:
                 event = EVENT_FIRST_RECIPIENT if first else EVENT_FORM_PINNED
                 alert = policy.alert_addresses()
                 _tell(event, alert, form_page, user, actor, school=school)
+    return designation
+
+
+def change_role(form_page, designation_pk, role, actor) -> Designation:
+    """Give a current recipient of the form another ``role`` (a ``Rol`` key, or empty), the
+    way the public form names her. Only the role changes: she keeps receiving throughout (I4).
+    Audited with the old and the new role; ``Designation.DoesNotExist`` when ``designation_pk``
+    is not a current designation of this form."""
+    key = form_page.translation_key
+    with transaction.atomic():
+        lock_form(key)
+        designation = (
+            Designation.objects.current()
+            .select_for_update()
+            .select_related("user")
+            .get(translation_key=key, pk=designation_pk)
+        )
+        old = designation.role
+        if old != role:
+            designation.role = role
+            designation.save(update_fields=["role"])
+            AuditEntry.record(
+                AuditAction.RECIPIENT_ROLE_CHANGED,
+                actor,
+                form=form_page,
+                subject=designation.user,
+                detail=f"role {old or '-'} -> {role or '-'}",
+            )
     return designation
 
 

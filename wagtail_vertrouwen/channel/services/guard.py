@@ -2,8 +2,10 @@
 
 A code has about 53 bits: guessing one is hopeless unless guesses are nearly free. So every
 login needs a fresh proof of work (``services.challenge``), and its difficulty grows with the
-recent wrong codes at this form and at the whole installation, counted in the cache without
-an IP address or any other trace of who sent them::
+recent wrong codes at this form and at the whole installation, counted in the database
+(``models.GuardCount``: not in the cache, which may evict, and with one atomic ``UPDATE`` per
+wrong code, so parallel guesses lose no count) without an IP address or any other trace of
+who sent them::
 
     maximum number = POW_MAX_NUMBER × 2 ** level
     level = min(MAX_LEVEL, max(wrong codes at this form // FORM_STEP,
@@ -40,7 +42,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import altcha
-from django.core.cache import cache
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
@@ -57,7 +58,7 @@ INSTALLATION_STEP = 100
 #: At most 2 ** 5 = 32 times the normal work: about half a minute on a phone at worst, still
 #: usable for the melder with the right code.
 MAX_LEVEL = 5
-INSTALLATION = "all"
+INSTALLATION = "guard:all"
 
 #: Why a login or a proof of work was refused.
 MISSING, INVALID, HARDER, REPLAYED, IN_PROGRESS, WRONG = (
@@ -88,27 +89,16 @@ def _window(back: int = 0) -> int:
     return int(timezone.now().timestamp() // WINDOW_SECONDS) - back
 
 
-def _key(scope: str, window: int) -> str:
-    return f"wagtail-vertrouwen:guard:{scope}:{window}"
-
-
 def _form_scope(form_key) -> str:
-    return f"form:{form_key}"
+    return f"guard:form:{form_key}"
 
 
 def _count(scope: str) -> int:
-    keys = [_key(scope, _window(back)) for back in (0, 1)]
-    return sum(value for value in cache.get_many(keys).values() if isinstance(value, int))
+    return challenge.counts(scope, [_window(back) for back in (0, 1)])
 
 
-def _increment(key: str) -> int:
-    timeout = 2 * WINDOW_SECONDS + 60
-    cache.add(key, 0, timeout=timeout)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=timeout)
-        return 1
+def _increment(scope: str, window: int) -> int:
+    return challenge.count_up(scope, window, 2 * WINDOW_SECONDS + 60)
 
 
 def failures(form_key) -> tuple[int, int]:
@@ -137,8 +127,8 @@ def failed(page) -> int:
     """Count a wrong code at the form ``page`` (a version of it); audited for its recipients
     at the 1st, 10th, 100th … of the window. Returns the window's count for the form."""
     window = _window()
-    count = _increment(_key(_form_scope(page.translation_key), window))
-    _increment(_key(INSTALLATION, window))
+    count = _increment(_form_scope(page.translation_key), window)
+    _increment(INSTALLATION, window)
     if _is_power_of_ten(count):
         AuditEntry.record(AuditAction.MAILBOX_CODE_FAILED, form=page, detail=str(count))
     return count

@@ -35,6 +35,7 @@ from ..models import (
     MeldingStatus,
     RecipientKey,
 )
+from .designate import form_of
 from .submit import EXCLUDED
 
 logger = logging.getLogger(__name__)
@@ -108,14 +109,12 @@ def eligible(reader, melding) -> list:
     """The colleagues ``reader`` may give access to ``melding``: designated on its form now,
     allowed to receive, with a key, not reading it yet, not excluded by the melder. Empty
     when the reader is no party of it."""
-    if melding.form_id is None or not policy.may_hand_over(reader.user, melding):
+    if melding.form_key is None or not policy.may_hand_over(reader.user, melding):
         return []
     excluded = excluded_of(reader, melding)
     model = get_user_model()
     designated = model._default_manager.filter(
-        pk__in=Designation.objects.current()
-        .filter(translation_key=melding.form.translation_key)
-        .values("user")
+        pk__in=Designation.objects.current().filter(translation_key=melding.form_key).values("user")
     ).order_by(model.USERNAME_FIELD)
     return [user for user in designated if policy.may_be_given_access(user, melding, excluded)]
 
@@ -129,13 +128,22 @@ def open_meldingen(user):
 def successors(user) -> list:
     """Who ``user`` can hand her open meldingen over to: someone else designated now on the
     form of at least one of them, allowed to receive and with a key."""
-    keys = open_meldingen(user).values("form__translation_key")
+    keys = open_meldingen(user).values("form_key")
     model = get_user_model()
     designated = model._default_manager.filter(
         pk__in=Designation.objects.current().filter(translation_key__in=keys).values("user"),
         vertrouwen_key__isnull=False,
     ).exclude(pk=user.pk)
     return list(policy.receiving(designated).order_by(model.USERNAME_FIELD))
+
+
+def form_title(melding) -> str:
+    """The title of the melding's form: of the version it was sent through, or, that version
+    deleted, of the form's reference version (``designate.form_of``)."""
+    if melding.form_id is not None:
+        return melding.form.title
+    form = form_of(melding.form_key) if melding.form_key else None
+    return form.title if form is not None else ""
 
 
 # Giving access ---------------------------------------------------------------------------------
@@ -152,7 +160,7 @@ def grant(reader, melding, colleague, keep_own=True) -> MeldingAccess:
             EVENT_ACCESS_GRANTED if keep_own else EVENT_HANDED_OVER,
             reader.user,
             colleague,
-            [(melding.form.title if melding.form_id else "", involved)],
+            [(form_title(melding), involved)],
         )
     return access
 
@@ -169,9 +177,7 @@ def hand_over_all(reader, colleague, keep_own=False) -> Handover:
     mine = open_meldingen(user)
     keys = Designation.objects.current().filter(user=colleague).values("translation_key")
     chosen = list(
-        mine.filter(form__translation_key__in=keys)
-        .select_related("form")
-        .order_by("received_at", "pk")
+        mine.filter(form_key__in=keys).select_related("form").order_by("received_at", "pk")
     )
     result = Handover(skipped_other=mine.count() - len(chosen))
     done = []
@@ -190,7 +196,7 @@ def hand_over_all(reader, colleague, keep_own=False) -> Handover:
                 result.skipped_other += 1  # deleted, or no longer hers, a moment ago
                 continue
             result.given += 1
-            done.append((melding.form.title, involved))
+            done.append((form_title(melding), involved))
     finally:  # what was done is told, also when a later melding failed
         if done:
             event = EVENT_ACCESS_GRANTED if keep_own else EVENT_HANDED_OVER

@@ -25,7 +25,14 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from .. import conf, crypto
-from ..models import AuditAction, AuditEntry, InstallationSalt, MailboxSession, Melding
+from ..models import (
+    AuditAction,
+    AuditEntry,
+    InstallationSalt,
+    MailboxSession,
+    Melding,
+    MeldingFormPage,
+)
 
 SALT_NAME = "melder-code"
 
@@ -96,7 +103,7 @@ def open_with_code(form_key, code: str) -> Opened:
     except crypto.InvalidMelderCode as error:
         raise WrongCode from error
     melding = (
-        Melding.objects.filter(melder_lookup=keys.lookup, form__translation_key=form_key)
+        Melding.objects.filter(melder_lookup=keys.lookup, form_key=form_key)
         .select_related("form", "site")
         .first()
     )
@@ -198,6 +205,14 @@ def send_notice(melding, address: str) -> None:
     from django.utils.translation import gettext as _
 
     form = melding.form
+    if form is None and melding.form_key:  # its version was deleted: another live one
+        form = (
+            MeldingFormPage.objects.live()
+            .public()
+            .filter(translation_key=melding.form_key)
+            .select_related("locale")
+            .first()
+        )
     language = form.locale.language_code if form is not None else None
     with translation.override(language):
         url = form.full_url if form is not None else ""

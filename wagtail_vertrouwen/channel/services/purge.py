@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ..models import AuditAction, Designation, Melding
+from . import challenge
 from .designate import end_lapsed_designations
 from .reading import delete_melding
 
@@ -13,10 +14,11 @@ NO_READER_LEFT = "no reader left"
 
 
 def purge_expired(now=None) -> int:
-    """The daily run: end designations that lapsed without a signal, delete meldingen without
-    a reader, and closed meldingen past their retention period. Returns how many meldingen
-    were deleted."""
+    """The daily run: end designations that lapsed without a signal, delete expired guessing
+    and replay state (``challenge.purge_expired``), meldingen without a reader, and closed
+    meldingen past their retention period. Returns how many meldingen were deleted."""
     end_lapsed_designations()
+    challenge.purge_expired(now)
     count = purge_unreadable()
     for melding in Melding.objects.expired(now or timezone.now()).prefetch_related("bijlagen"):
         delete_melding(melding, actor=None, action=AuditAction.PURGED)
@@ -33,10 +35,10 @@ def purge_unreadable() -> int:
     users = get_user_model()._default_manager
     for melding in Melding.objects.filter(accesses__isnull=True).select_related("form"):
         readers = []
-        if melding.form is not None:
+        if melding.form_key is not None:
             readers = users.filter(
                 pk__in=Designation.objects.current()
-                .filter(translation_key=melding.form.translation_key)
+                .filter(translation_key=melding.form_key)
                 .values("user")
             )
         delete_melding(

@@ -46,6 +46,7 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
         with transaction.atomic():
             melding = Melding(
                 form=form_page,
+                form_key=form_page.translation_key,
                 site=site,
                 retention_days=form_page.retention_days,
                 received_at=timezone.now(),

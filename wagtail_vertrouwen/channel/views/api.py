@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 
 from .. import conf
 from ..debug import forget_client
-from ..forms.melding import CHALLENGE_INVALID_CODE, MeldingForm
+from ..forms.melding import CHALLENGE_INVALID_CODE, MeldingForm, reader_rows
 from ..forms.uploads import MemoryOnlyUploadHandler
 from ..openapi import document
 from ..services import challenge
@@ -33,7 +33,7 @@ from ..services.receive import (
     Refused,
     receive,
 )
-from .form import protect
+from .form import new_form, protect
 
 TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "website", "challenge"]
 
@@ -94,7 +94,7 @@ def submit_melding(request, page_id):
     page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
     recipients = page.recipients()
     if request.method == "GET":
-        form = MeldingForm(recipients=recipients)
+        form = new_form(page, recipients=recipients)
         return protect(
             JsonResponse(
                 {
@@ -104,9 +104,16 @@ def submit_melding(request, page_id):
                             {"value": str(v), "label": str(label)}
                             for v, label in form.fields[name].choices
                         ]
-                        for name in ("probleemgebied", "wie", "contact", "niet_naar")
+                        for name in ("probleemgebied", "wie", "taal", "contact", "niet_naar")
                         if name in form.fields
                     },
+                    # What the form preselects: the language of this version of the page.
+                    "initial": {"taal": form.language},
+                    # Who reads a melding sent now, as the form page names them (issue 10).
+                    "readers": [
+                        {"name": str(row["name"]), "role": str(row["role"])}
+                        for row in reader_rows(recipients)
+                    ],
                     "limits": {
                         "attachments": conf.get("ATTACHMENT_MAX_COUNT"),
                         "attachment_bytes": conf.get("ATTACHMENT_MAX_BYTES"),
@@ -141,7 +148,7 @@ def submit_melding(request, page_id):
         return _error(413, {"__all__": [_("The request is too large.")]})
     if not recipients:
         return _error(503, {"__all__": [REFUSALS[NO_RECIPIENTS]]})
-    form = MeldingForm(data, files, recipients=recipients)
+    form = new_form(page, data, files, recipients=recipients)
     if not form.is_valid():
         return _error(400, _form_errors(form))
     site = page.get_site()

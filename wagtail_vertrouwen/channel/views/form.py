@@ -36,9 +36,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
+from ...choices import Probleemgebied
 from .. import conf
 from ..debug import forget_client
-from ..forms.melding import MeldingForm
+from ..forms.melding import MeldingForm, reader_rows
 from ..forms.uploads import MemoryOnlyUploadHandler, file_size_label
 from ..policy import protect_public as protect
 from ..services import challenge
@@ -81,12 +82,21 @@ REFUSALS = {
 }
 
 
+def new_form(page, *args, **kwargs):
+    """The melding form of this version of ``page``: its current recipients, its language."""
+    kwargs.setdefault("recipients", page.recipients())
+    return MeldingForm(*args, language=page.locale.language_code, **kwargs)
+
+
 @sensitive_variables("code")
-def render_form_page(request, page, form=None, *, status=200, sent=False, preview=False, code=None):
+def render_form_page(
+    request, page, form=None, *, status=200, sent=False, preview=False, code=None, excluded=None
+):
     """The form page; after sending (``sent``), the thank-you state, with the melder's
-    ``code`` when it was just issued: shown this once, in this response only."""
+    ``code`` when it was just issued: shown this once, in this response only. ``excluded``:
+    the recipient the melder just kept the melding away from, not named as a reader."""
     if form is None:
-        form = MeldingForm(recipients=page.recipients())
+        form = new_form(page)
     recipients = form.recipients
     context = {
         "page": page,
@@ -99,6 +109,15 @@ def render_form_page(request, page, form=None, *, status=200, sent=False, previe
         "limits": _limits(),
         "deadlines": _deadlines(page),
         "mailbox_url": _mailbox_url(page),
+        # Who reads a melding sent now: the form's current recipients with a key (I2), by
+        # name and role; after sending, without the one the melder kept it away from.
+        "readers": reader_rows(recipients, excluded),
+        "meldplicht_area": Probleemgebied.SEKSUEEL_GRENSOVERSCHRIJDEND_GEDRAG.label,
+        "privacy": {
+            "organisation": page.organisation_name(),
+            "contact": page.privacy_contact,
+            "retention_days": page.retention_days,
+        },
     }
     if code:
         context["code_groups"] = code.split()
@@ -172,7 +191,7 @@ def submit_view(request, page_id):
         from ..models import MeldingFormPage
 
         page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
-        form = MeldingForm(recipients=page.recipients())
+        form = new_form(page)
         form.cleaned_data = {}  # unbound: nothing could be read, but it can carry the message
         form.add_error(
             None,
@@ -195,7 +214,7 @@ def _submit(request, page_id):
     if site is None:
         raise Http404
     recipients = page.recipients()
-    form = MeldingForm(request.POST, request.FILES, recipients=recipients)
+    form = new_form(page, request.POST, request.FILES, recipients=recipients)
     if not recipients:
         form.add_error(None, REFUSALS[NO_RECIPIENTS])
         return render_form_page(request, page, form, status=503)
@@ -213,4 +232,5 @@ def _submit(request, page_id):
         return render_form_page(request, page, form, status=refusal.status)
     # Not a redirect: the code is shown in this response, once, and goes nowhere else (no
     # URL, no session). A reload posts the same proof of work again and gets REPLAYED.
-    return render_form_page(request, page, sent=True, code=code)
+    excluded = form.excluded_recipient()
+    return render_form_page(request, page, sent=True, code=code, excluded=excluded)

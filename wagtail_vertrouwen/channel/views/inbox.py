@@ -43,7 +43,7 @@ from ..forms.inbox import (
     ReplyForm,
     StatusForm,
 )
-from ..forms.melding import ANDERS_GEBIED, Wie, readable_answers
+from ..forms.melding import ANDERS_GEBIED, Wie, answer_rows, readable_answers
 from ..forms.uploads import MemoryOnlyUploadHandler, safe_name
 from ..models import (
     AuditAction,
@@ -311,6 +311,8 @@ def _render_detail(request, melding, *, status=200, **forms):
     context = {
         "melding": melding,
         "answers": _readable(answers),
+        # With the field names, so the page can keep a phone number left to right.
+        "answer_rows": answer_rows(answers),
         "urgency": urgency(answers),
         "bijlagen": bijlagen,
         "deadlines": deadlines.open_deadlines(melding),

@@ -46,7 +46,7 @@ from ..forms.mailbox import (
     NoticeForm,
     ReplyForm,
 )
-from ..forms.melding import readable_answers
+from ..forms.melding import answer_rows
 from ..forms.uploads import MemoryOnlyUploadHandler, file_size_label, safe_name
 from ..models import MessageKind
 from ..services import challenge, conversation, guard, mailbox, melder_reading
@@ -164,8 +164,7 @@ def _visit(request, page) -> Visit:
     opened = mailbox.session_for(token)
     if opened is None:
         return Visit(token, None, True)
-    form = opened.melding.form
-    if form is None or form.translation_key != page.translation_key:
+    if opened.melding.form_key != page.translation_key:
         return Visit(token, None, False)  # a session of another form's mailbox: not here
     return Visit(token, opened, False)
 
@@ -287,7 +286,7 @@ def mailbox_page(
     context = {
         **_common(request, page),
         "melding": melding,
-        "answers": readable_answers(melder_reading.answers(opened)),
+        "answers": answer_rows(melder_reading.answers(opened)),
         "files": melder_reading.original_files(opened),
         "messages": melder_reading.messages(opened),
         "readers": melder_reading.readers(melding),

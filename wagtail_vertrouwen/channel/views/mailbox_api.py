@@ -113,9 +113,9 @@ def api_view(*methods):
 def _opened(request, page):
     """The open mailbox of the request's bearer token for ``page``'s form, or None."""
     opened = mailbox.session_for(request.mailbox_token) if request.mailbox_token else None
-    if opened is None or opened.melding.form is None:
+    if opened is None or opened.melding.form_key != page.translation_key:
         return None
-    return opened if opened.melding.form.translation_key == page.translation_key else None
+    return opened
 
 
 def _unauthorised():

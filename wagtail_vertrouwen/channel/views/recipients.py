@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ...choices import Rol
 from ...locales import default_locale, reference_versions
-from ..models import AuditEntry, MeldingFormPage
+from ..models import AuditEntry, Designation, MeldingFormPage
 from ..models import audit as audit_model
 from ..policy import can_designate, identity, pinned_school, receiving
 from ..services import designate as service
@@ -31,6 +32,13 @@ PER_PAGE = 20
 RECIPIENT_CHANGES = [*audit_model.RECIPIENT_CHANGES, *audit_model.FORM_EVENTS]
 
 
+ROLE_CHOICES = [("", gettext_lazy("Vertrouwenspersoon")), *Rol.choices]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=gettext_lazy("Role"), required=False, choices=ROLE_CHOICES)
+
+
 class AddRecipientForm(forms.Form):
     user = forms.ModelChoiceField(
         label=gettext_lazy("Vertrouwenspersoon"),
@@ -38,6 +46,15 @@ class AddRecipientForm(forms.Form):
         help_text=gettext_lazy(
             "An active account that can use the Wagtail admin. They set up their key and "
             "second factor at their first visit to the inbox."
+        ),
+    )
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"),
+        required=False,
+        choices=ROLE_CHOICES,
+        help_text=gettext_lazy(
+            "The form names every reader with this role, so melders know who reads: for "
+            "example whether she works at the school (internal) or not (external)."
         ),
     )
 
@@ -78,6 +95,8 @@ def _row(page):
             {
                 "designation": d,
                 "identity": identity(d.user),
+                "role": d.get_role_display(),
+                "role_form": RoleForm(initial={"role": d.role}, prefix=f"role-{d.pk}"),
                 "has_key": hasattr(d.user, "vertrouwen_key"),
                 "may_receive": d.user_id in receiving_ids,
             }
@@ -133,16 +152,21 @@ def add(request, page_id):
     current = [d.user_id for d in page.designations()]
     form = AddRecipientForm(request.POST, exclude=current, prefix=str(posted.pk))
     if not form.is_valid():
-        messages.error(
-            request,
-            _(
-                "Choose an active account that can use the Wagtail admin and is not a recipient "
-                "of this form yet."
-            ),
-        )
+        if "user" in form.errors:
+            messages.error(
+                request,
+                _(
+                    "Choose an active account that can use the Wagtail admin and is not a "
+                    "recipient of this form yet."
+                ),
+            )
+        else:
+            messages.error(request, _("Choose a role from the list."))
         return redirect("wagtail_vertrouwen_recipients:index")
     try:
-        service.designate(page, form.cleaned_data["user"], request.user)
+        service.designate(
+            page, form.cleaned_data["user"], request.user, role=form.cleaned_data["role"]
+        )
     except service.NotOnAWebsite:
         _not_on_a_website(request, page)
     else:
@@ -151,6 +175,32 @@ def add(request, page_id):
             _("%(user)s now receives the new meldingen of “%(form)s”.")
             % {"user": identity(form.cleaned_data["user"]), "form": page.title},
         )
+    return redirect("wagtail_vertrouwen_recipients:index")
+
+
+@require_POST
+def change_role(request, page_id, designation_id):
+    """Another role for a current recipient: the public form names her with it."""
+    _require(request)
+    posted, page = _form_posted(page_id)
+    form = RoleForm(request.POST, prefix=f"role-{designation_id}")
+    if not form.is_valid():
+        messages.error(request, _("Choose a role from the list."))
+        return redirect("wagtail_vertrouwen_recipients:index")
+    try:
+        designation = service.change_role(
+            page, designation_id, form.cleaned_data["role"], request.user
+        )
+    except Designation.DoesNotExist:
+        raise Http404 from None
+    messages.success(
+        request,
+        _("The form now names %(user)s as: %(role)s.")
+        % {
+            "user": identity(designation.user),
+            "role": designation.get_role_display() or _("Vertrouwenspersoon"),
+        },
+    )
     return redirect("wagtail_vertrouwen_recipients:index")
 
 

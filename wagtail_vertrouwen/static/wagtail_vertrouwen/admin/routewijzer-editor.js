@@ -6,7 +6,7 @@
  * then Wagtail's own StructBlock form is built in its place, from the same state.
  *
  * RouteStepBlock: Wagtail's StructBlock, titled by the person a step goes to, else its role,
- * followed by what to do.
+ * followed by what to do; a branch's condition ("Only when") comes before them.
  */
 (() => {
   const { StructBlockDefinition } = window.wagtailStreamField.blocks;
@@ -112,7 +112,10 @@
         };
         const who = label('person') || label('role');
         const what = label('action');
-        const text = who && what ? `${who}: ${what}` : who || what;
+        const step = who && what ? `${who}: ${what}` : who || what;
+        // A branch ("Only when ...") comes first, as on the public page.
+        const when = label('condition');
+        const text = when && step ? `${when} → ${step}` : when || step;
         const maxLength = options && options.maxLength;
         if (maxLength && text.length > maxLength) return `${text.substring(0, maxLength - 1)}…`;
         return text || null;
