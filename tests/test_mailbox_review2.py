@@ -308,6 +308,8 @@ def test_the_unreadable_listing_lists_a_melding_whose_version_was_deleted(form, 
     page = enter(Client(), colleague).get(reverse("wagtail_vertrouwen_inbox:unreadable"))
     assert page.status_code == 200 and page.context["meldingen"] == [lost]
     assert MARKER not in page.content.decode()
+    # Named by the form's remaining version, not "—".
+    assert f"<td>{form.title}</td>" in page.content.decode()
 
 
 def test_the_data_migration_fills_the_form_key(form, recipient):

@@ -88,34 +88,40 @@ def test_the_check_sees_a_flipped_number(arabic_regenboog, phone):
 
 
 @pytest.fixture
-def new_language_pages(live_board):
+def all_language_pages(live_board):
+    """De Regenboog in every shipped language: the language switch then lists six."""
+    languages = ["en", "ar", *NEW_LANGUAGES]
     board = live_board(
-        "Fatima El Amrani", "Joost de Vries", schools=["regenboog"], languages=NEW_LANGUAGES
+        "Fatima El Amrani", "Joost de Vries", schools=["regenboog"], languages=languages
     )
-    form = make_school_form(board["homes"]["regenboog"], languages=NEW_LANGUAGES)
+    form = make_school_form(board["homes"]["regenboog"], languages=languages)
     make_vp("vertrouwenspersoon", form, first_name="Fatima", last_name="El Amrani")
     return board
 
 
-@pytest.mark.parametrize("language", NEW_LANGUAGES)
-def test_no_serious_accessibility_violations_in_the_new_languages(
-    new_language_pages, axe_phone, language
-):
+def test_the_new_languages_pass_axe_and_fit_a_phone(all_language_pages, axe_phone):
+    """axe-core finds nothing serious in Turkish, Polish and Ukrainian, and with six languages
+    in the language switch no page scrolls sideways on a 360 px phone (in Arabic neither)."""
     from example_site.demo import INDEX
     from example_site.demo_channel import FORM
 
-    base = new_language_pages["regenboog_url"] + f"/{language}"
-    for path in (
-        "/?wie=leerling&gebied=seksueel_grensoverschrijdend_gedrag",
-        "/?wie=ouder&gebied=ongewenst_gedrag",
-        f"/{INDEX['slug'][language]}/fatima-el-amrani/",
-        f"/{FORM['slug'][language]}/",
-        "/vertrouwen/woordenlijst/",
-    ):
-        response = axe_phone.goto(base + path)
-        assert response.status == 200, path
-        assert axe_phone.evaluate("document.documentElement.lang") == language
-        violations = axe_violations(axe_phone)
-        assert violations == [], f"{language}{path}\n" + "\n".join(
-            f"{v['impact']}: {v['id']} ({v['help']}) at {v['targets']}" for v in violations
-        )
+    for language in [*NEW_LANGUAGES, "ar"]:
+        base = all_language_pages["regenboog_url"] + f"/{language}"
+        for path in (
+            "/?wie=leerling&gebied=seksueel_grensoverschrijdend_gedrag",
+            "/?wie=ouder&gebied=ongewenst_gedrag",
+            f"/{INDEX['slug'][language]}/fatima-el-amrani/",
+            f"/{FORM['slug'][language]}/",
+            "/vertrouwen/woordenlijst/",
+        ):
+            response = axe_phone.goto(base + path)
+            assert response.status == 200, path
+            assert axe_phone.evaluate("document.documentElement.lang") == language
+            width = axe_phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"{language}{path} is {width} px wide"
+            if language == "ar":
+                continue  # axe in Arabic: tests/browser/test_accessibility.py
+            violations = axe_violations(axe_phone)
+            assert violations == [], f"{language}{path}\n" + "\n".join(
+                f"{v['impact']}: {v['id']} ({v['help']}) at {v['targets']}" for v in violations
+            )

@@ -178,6 +178,8 @@ def grant(request, pk):
     context = {
         "view_title": _("Give a colleague access"),
         "melding": melding,
+        # The version it was sent through may be deleted: then the form's reference version.
+        "form_title": handover.form_title(melding),
         "form": form,
         "choices": choices,
         "parties": [(policy.identity(user), user.granted_at) for user in handover.parties(melding)],
@@ -261,8 +263,8 @@ def hand_over_all(request):
 def unreadable(request):
     """The meldingen of one's forms that nobody can open any more: metadata only (one query),
     so that they are not forgotten."""
-    context = {
-        "view_title": _("Meldingen nobody can read"),
-        "meldingen": list(policy.unreadable_for(request.user)),
-    }
+    meldingen = list(policy.unreadable_for(request.user))
+    for melding in meldingen:  # a query only for a melding whose version was deleted
+        melding.form_title = handover.form_title(melding)
+    context = {"view_title": _("Meldingen nobody can read"), "meldingen": meldingen}
     return render(request, "handover_unreadable", context)
