@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from example_site.demo import DEMO_USERS, SCHOOLS, build_demo
 from example_site.demo_channel import (
+    ACCOUNTS,
+    READERS,
     VP_BACKUP_CODES,
     VP_PASSPHRASE,
     VP_PASSWORD,
@@ -25,7 +27,10 @@ class Command(BaseCommand):
         lines = ["", "The demo is ready. The two schools:"]
         for school in SCHOOLS:
             lines.append(f"  {school['title']:<18} http://{school['hostname']}:{port}/")
-        lines.append("  English: add /en/ to either address, Arabic: /ar/.")
+        lines.append(
+            "  Other languages: add /en/, /ar/, /tr/, /pl/ or /uk/ to either address; "
+            "the glossary: /vertrouwen/woordenlijst/."
+        )
         lines.append(f"  Wagtail admin:      http://127.0.0.1:{port}/admin/")
         lines.append(f"  API:                http://127.0.0.1:{port}/api/v2/pages/")
         lines.append("Demo logins (they work with the demo settings only):")
@@ -36,6 +41,14 @@ class Command(BaseCommand):
         lines.append("    Her TOTP code: make totp (or manage.py demo_totp);")
         lines.append(f"    backup codes: {', '.join(VP_BACKUP_CODES)}")
         lines.append(f"    recovery code of her key: {demo['channel']['recovery_code']}")
+        others = [name for name in ACCOUNTS if name != VP_USERNAME]
+        lines.append(
+            f"  {', '.join(others)} / {VP_PASSWORD}  (the other readers; same key passphrase; "
+            "they set up their second factor at their first visit)"
+        )
+        for school in SCHOOLS:
+            names = ", ".join(" ".join(ACCOUNTS[name][:2]) for name, _ in READERS[school["key"]])
+            lines.append(f"  {school['title']}'s meldingen are read by {names}")
         lines.append(
             "Melding forms: /melding-maken/ on each school; inbox: /admin/vertrouwen/inbox/"
         )
