@@ -11,6 +11,9 @@ test client, and reported as ratios (package / plain).
 Measured: wall time per request (median and 90th percentile over the rounds, after warm-up),
 database queries per request, peak Python memory allocated while serving one request
 (tracemalloc), and response size; for the HTML page and for the page's JSON in the API.
+Also the profile index and one profile page, each against a plain rich-text listing of the same
+people. ``--no-render-cache`` switches the package's render cache (wagtail_vertrouwen/cache.py)
+off, to see the cost of a cache miss.
 """
 
 import argparse
@@ -74,7 +77,38 @@ def setup():
     )
     home.add_child(instance=package)
     package.save_revision().publish()
-    return plain, package
+    index = demo["indexes"]["regenboog"]
+    people = index.specific.get_context(_request(index))["role_groups"]
+    listing = RoutewijzerPage(
+        title="Plain listing", slug="plain-listing", body=[("text", plain_listing(people))]
+    )
+    home.add_child(instance=listing)
+    listing.save_revision().publish()
+    profile = next(p for group in people for p in group["profiles"] if p.photo_id)
+    return plain, package, index, listing, profile
+
+
+def _request(page):
+    from django.test import RequestFactory
+
+    site = page.get_site()
+    return RequestFactory().get(page.url, HTTP_HOST=site.hostname, SERVER_PORT=site.port)
+
+
+def plain_listing(role_groups):
+    """The profile index as the rich text an editor would type: the same people per role, with
+    phone and languages (without photos: rich text has no portrait grid)."""
+    from django.utils.html import escape
+
+    parts = []
+    for group in role_groups:
+        parts.append(f"<h2>{escape(group['label'])}</h2><ul>")
+        for profile in group["profiles"]:
+            languages = ", ".join(str(label) for label in profile.language_labels)
+            name, phone = escape(profile.title), escape(profile.phone)
+            parts.append(f"<li><b>{name}</b> {phone} {escape(languages)}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
 
 
 def measure_page(client, url, rounds, **extra):
@@ -86,8 +120,17 @@ def measure_page(client, url, rounds, **extra):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument(
+        "--no-render-cache",
+        action="store_true",
+        help="switch off the package's render cache (WAGTAIL_VERTROUWEN_RENDER_CACHE)",
+    )
     args = parser.parse_args()
-    plain, package = setup()
+    plain, package, index, listing, profile = setup()
+    if args.no_render_cache:
+        from django.conf import settings
+
+        settings.WAGTAIL_VERTROUWEN_RENDER_CACHE = False
     from django.test import Client
 
     client = Client()
@@ -105,9 +148,12 @@ def main():
             f"/api/v2/pages/{plain.pk}/",
             {},
         ),
+        ("Profile index", index.url, listing.url, {}),
+        ("Profile page", profile.url, listing.url, {}),
     ]
     print(
-        f"{args.rounds} rounds per case, after 5 warm-up requests; Python {sys.version.split()[0]}"
+        f"{args.rounds} rounds per case, after 5 warm-up requests; "
+        f"Python {sys.version.split()[0]}; render cache {'off' if args.no_render_cache else 'on'}"
     )
     header = f"{'case':<28} {'metric':<10} {'package':>10} {'plain':>10} {'ratio':>7}"
     print(header)

@@ -13,3 +13,6 @@ class WagtailVertrouwenConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the system checks
+        from .cache import connect_signals
+
+        connect_signals()  # invalidates the route-finder's render cache (cache.py)

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator, validate_email
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .. import cache as render_cache
 from ..choices import Audience, Probleemgebied, RouteRol, SchoolSoort
 from ..contacts import URGENT_CONTACT_KEYS, prominent_line_keys, tel_href
 from ..directory import Directory, national_contact
@@ -372,6 +374,33 @@ class RoutewijzerBlock(blocks.StructBlock):
         raw = routewijzer_default(language, school_soort=self.meta.school_soort)
         return self.to_python(self.get_prep_value(load_all(self.to_python(raw))))
 
+    def _cache_key(self, kind, value, request, *parts):
+        """The render cache key of ``value`` for ``request``'s school (``cache.py``)."""
+        from wagtail.models import Site
+
+        return render_cache.key(
+            kind,
+            Site.find_for_request(request),
+            self.meta.school_soort,
+            render_cache.value_digest(self.get_prep_value(value)),
+            *parts,
+        )
+
+    def render(self, value, context=None):
+        """The rendered route-finder, from the render cache when it is safe (``cache.py``):
+        the key holds the school, language, date, content version and the visitor's choice
+        as ``parse_selection`` reduces it, nothing else of the request."""
+        request = (context or {}).get("request")
+        if not render_cache.cacheable(request):
+            return super().render(value, context)
+        area_keys = {child.block.meta.area for child in value["areas"]}
+        selection = parse_selection(getattr(request, "GET", None), area_keys)
+        cache_key = self._cache_key("html", value, request, *selection)
+        html = render_cache.get_or_build(
+            cache_key, lambda: str(super(RoutewijzerBlock, self).render(value, context))
+        )
+        return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
@@ -398,6 +427,14 @@ class RoutewijzerBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         request = (context or {}).get("request")
+        if not render_cache.cacheable(request):
+            return self._api_representation(value, request)
+        cache_key = self._cache_key("api", value, request)
+        return render_cache.get_or_build(
+            cache_key, lambda: self._api_representation(value, request)
+        )
+
+    def _api_representation(self, value, request):
         directory = Directory.for_request(request)
         complaints = complaint_details(value, request)
         areas = build_areas(value, directory, complaints)

@@ -13,6 +13,7 @@ from .forms.melding import (
     OverMedewerker,
     Wie,
 )
+from .forms.uploads import ALLOWED_TYPES
 
 
 def _text(max_length, description):
@@ -35,7 +36,7 @@ def document(server: str = "/") -> dict:
                     "empty: not said."
                 ),
             },
-            "wat": _text(MAX_LONG_TEXT, "What happened."),
+            "wat": {**_text(MAX_LONG_TEXT, "What happened; not blank."), "minLength": 1},
             "wanneer": _text(MAX_SHORT_TEXT, "When it happened."),
             "betrokkenen": _text(MAX_MEDIUM_TEXT, "Who was involved."),
             "wens": _text(MAX_MEDIUM_TEXT, "What the melder would like to happen."),
@@ -106,7 +107,13 @@ def document(server: str = "/") -> dict:
             }
         },
     }
-    page_id = {"name": "page_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    # The ids the URLs take (``urls.PageIdConverter``): any other is no URL of this API.
+    page_id = {
+        "name": "page_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+    }
     received = {
         "type": "object",
         "required": ["received", "message", "code", "mailbox_url"],
@@ -518,6 +525,13 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     "410": {**errors, "description": "The melding was deleted meanwhile."},
                     "413": errors,
                     "415": errors,
+                    "429": {
+                        **errors,
+                        "description": (
+                            "Too many messages in the last hour, or the melding holds as many "
+                            "files as it can; nothing was stored."
+                        ),
+                    },
                     "500": errors,
                 },
             },
@@ -530,10 +544,10 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                 "responses": {
                     "200": {
                         "description": "The file, as sent.",
+                        # The type recognised from the content when it was sent.
                         "content": {
-                            "application/octet-stream": {
-                                "schema": {"type": "string", "format": "binary"}
-                            }
+                            content_type: {"schema": {"type": "string", "format": "binary"}}
+                            for content_type in ALLOWED_TYPES
                         },
                     },
                     "401": unauthorised,

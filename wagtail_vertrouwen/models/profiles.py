@@ -11,13 +11,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
@@ -338,13 +339,29 @@ class VertrouwenspersonenIndexPage(Page):
             site, language=language or self.locale.language_code
         )
 
+    #: The rendition the index shows of each profile's photo (the template's ``image`` tag).
+    CARD_PHOTO_FILTER = "fill-160x160"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         profiles = self.get_profiles()
-        school_ids = set()
-        for profile in profiles:
-            school_ids.update(site.pk for site in profile.schools.all())
-        schools = Site.objects.filter(pk__in=school_ids).order_by("site_name", "hostname")
+        # A fixed number of queries however many people: every profile's schools, photo and
+        # its card rendition in one query each.
+        prefetch_related_objects(
+            profiles,
+            "schools",
+            "photo",
+            Prefetch(
+                "photo__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=self.CARD_PHOTO_FILTER),
+            ),
+        )
+        schools = sorted(
+            {site.pk: site for profile in profiles for site in profile.schools.all()}.values(),
+            key=lambda site: (site.site_name, site.hostname),
+        )
         spoken = {code for profile in profiles for code in profile.languages}
         languages = [(code, label) for code, label in Taal.choices if code in spoken]
         form = ProfileFilterForm(request.GET or None, schools=schools, languages=languages)

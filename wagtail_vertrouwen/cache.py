@@ -1,0 +1,182 @@
+"""Render-level caching of the route-finder, with invalidation on every change it can show.
+
+Rendering a route-finder resolves every step to the live profiles serving the school (a
+handful of queries) and renders a large template; both depend only on
+
+* the route-finder's stored value (hashed into the key),
+* the school (Wagtail ``Site``) and the active language,
+* the visitor's choice from the query string, reduced to the few values the route-finder
+  knows (``parse_selection``), so a cache entry is never per visitor,
+* the date (a profile whose term ended drops out at midnight, without any save),
+* and the live pages, profiles, sites and view restrictions of the whole project.
+
+The last is one *content version*: a random token in Django's cache (the shared cache of a
+production deployment, which check W005 already requires), replaced by a new token whenever
+a page is saved, published, unpublished, moved or deleted, a profile's schools change, a
+site changes, a view restriction changes or a document changes. Every process reads the same
+token, so a publish on one app server is seen by all of them at their next request. The token
+is replaced again when the transaction commits, so a request that read the old data while the
+change was being written cannot keep it cached under the new token. If the token is evicted,
+a new random one is made: an old entry can never come back.
+
+Over-invalidation (a draft saved elsewhere in the project empties the cache too) is the price
+of never serving a stale route; publishes are rare next to page views. Changes that bypass
+model signals (``QuerySet.update()``, raw SQL, a restored database) are not seen: call
+``bump_content_version()`` after them, or clear the cache.
+
+Settings: ``WAGTAIL_VERTROUWEN_RENDER_CACHE`` (default ``True``) switches it off;
+``WAGTAIL_VERTROUWEN_CACHE_ALIAS`` (default ``"default"``) names the cache to use;
+``WAGTAIL_VERTROUWEN_CACHE_TIMEOUT`` (seconds, default one day).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone, translation
+
+from . import __version__
+
+VERSION_KEY = "wagtail_vertrouwen:content_version"
+_PREFIX = f"wagtail_vertrouwen:{__version__}:"
+
+
+def enabled() -> bool:
+    return getattr(settings, "WAGTAIL_VERTROUWEN_RENDER_CACHE", True)
+
+
+def _cache():
+    return caches[getattr(settings, "WAGTAIL_VERTROUWEN_CACHE_ALIAS", "default")]
+
+
+def _timeout() -> int:
+    return getattr(settings, "WAGTAIL_VERTROUWEN_CACHE_TIMEOUT", 24 * 60 * 60)
+
+
+def content_version() -> str:
+    """The current content version, shared by every process through the cache."""
+    cache = _cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Evicted or never set: a fresh random token, so no old entry is ever reused.
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def _bump():
+    _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def bump_content_version(**_kwargs):
+    """Invalidate every cached rendering now and once more when the transaction commits."""
+    if not enabled():
+        return
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _without_block_ids(data):
+    """``data`` without the ids of stream and list items: content stored before list items had
+    ids gets new random ones on every load, which must not make every request a miss."""
+    if isinstance(data, dict):
+        return {
+            name: _without_block_ids(item)
+            for name, item in data.items()
+            if not (name == "id" and "type" in data and "value" in data)
+        }
+    if isinstance(data, (list, tuple)):
+        return [_without_block_ids(item) for item in data]
+    return data
+
+
+def value_digest(data) -> str:
+    """A digest of a block's stored (JSON-able) value, whatever the ids of its items."""
+    raw = json.dumps(
+        _without_block_ids(data), sort_keys=True, cls=DjangoJSONEncoder, separators=(",", ":")
+    )
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def cacheable(request) -> bool:
+    """Public, published renderings only: never a preview or a request without a site."""
+    return (
+        enabled()
+        and request is not None
+        and not getattr(request, "is_preview", False)
+        and getattr(request, "method", "GET") in ("GET", "HEAD")
+    )
+
+
+def key(kind: str, site, *parts) -> str:
+    """A cache key of ``kind`` for ``site`` in the active language, today, at the current
+    content version, with ``parts`` (each a short string)."""
+    fields = [
+        kind,
+        str(getattr(site, "pk", "-")),
+        translation.get_language() or "-",
+        timezone.localdate().isoformat(),
+        content_version(),
+        *(str(part) for part in parts),
+    ]
+    return _PREFIX + hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
+
+def get_or_build(cache_key: str, build):
+    """The cached value under ``cache_key``, else ``build()`` stored there."""
+    cache = _cache()
+    value = cache.get(cache_key)
+    if value is None:
+        value = build()
+        cache.set(cache_key, value, timeout=_timeout())
+    return value
+
+
+def connect_signals():
+    """Connect the invalidation to every change a route-finder can show (AppConfig.ready)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from .models import VertrouwenspersoonPage
+
+    def on_page_change(sender, instance=None, **kwargs):
+        if isinstance(instance, Page):
+            bump_content_version()
+
+    uid = "wagtail_vertrouwen.cache"
+    post_save.connect(on_page_change, dispatch_uid=f"{uid}.page_save", weak=False)
+    post_delete.connect(on_page_change, dispatch_uid=f"{uid}.page_delete", weak=False)
+    page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published", weak=False)
+    page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}.unpublished", weak=False)
+    post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}.moved", weak=False)
+    m2m_changed.connect(
+        bump_content_version,
+        sender=VertrouwenspersoonPage.schools.through,
+        dispatch_uid=f"{uid}.schools",
+        weak=False,
+    )
+    for model in (Site, PageViewRestriction):
+        post_save.connect(
+            bump_content_version, sender=model, dispatch_uid=f"{uid}.{model.__name__}.save"
+        )
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=f"{uid}.{model.__name__}.delete"
+        )
+    try:
+        from wagtail.documents import get_document_model
+    except ImportError:  # pragma: no cover - wagtail.documents not installed
+        return
+    from django.apps import apps
+
+    if apps.is_installed("wagtail.documents"):
+        document = get_document_model()
+        post_save.connect(bump_content_version, sender=document, dispatch_uid=f"{uid}.doc.save")
+        post_delete.connect(bump_content_version, sender=document, dispatch_uid=f"{uid}.doc.delete")
