@@ -84,7 +84,10 @@ def test_bad_requests_get_clear_translated_errors(melding_form):
     assert nested.status_code == 400 and list(nested.json()["errors"]) == ["wat"]
     no_pow = post_json(client, melding_form, answers())
     assert no_pow.status_code == 400 and "challenge" in no_pow.json()["errors"]
-    assert client.put(url(melding_form)).status_code == 405
+    for method in (client.put, client.patch, client.delete):
+        refused = method(url(melding_form))
+        assert refused.status_code == 405 and refused["Allow"] == "GET, POST"
+        assert "errors" in refused.json()
     assert (
         Client().get(reverse("wagtail_vertrouwen:api_melding_submit", args=[999999])).status_code
         == 404

@@ -124,7 +124,9 @@ def submit_melding(request, page_id):
             )
         )
     if request.method != "POST":
-        return _error(405, {"__all__": [_("Use GET or POST.")]})
+        response = _error(405, {"__all__": [_("Use GET or POST.")]})
+        response["Allow"] = "GET, POST"  # RFC 9110: a 405 says which methods are allowed
+        return response
     try:
         if request.content_type == "application/json":
             try:
