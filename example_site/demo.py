@@ -29,6 +29,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
+from wagtail_vertrouwen.choices import SHIPPED_LANGUAGES
 from wagtail_vertrouwen.models import VertrouwenspersonenIndexPage, VertrouwenspersoonPage
 
 from .home.models import HomePage
@@ -48,8 +49,9 @@ DEMO_USERS = (
     DemoUser("beheerder", "demo-beheerder", "superuser", superuser=True),
 )
 
-#: The languages the demo translates every page into (Dutch is the original).
-TRANSLATED = ("en", "ar", "tr", "pl", "uk")
+#: The languages the demo translates every page into: every language the package ships
+#: (Dutch is the original); each demo text below has them all.
+TRANSLATED = tuple(code for code in SHIPPED_LANGUAGES if code != "nl")
 
 SCHOOLS = (
     {

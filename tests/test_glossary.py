@@ -6,7 +6,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import polib
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -18,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import pgettext
 from wagtail import urls as wagtail_urls
 
+from tests.test_translations import catalogues, committed
 from wagtail_vertrouwen.glossary import (
     DUTCH_WORDS_NOTE,
     GLOSSARY_URL_NAME,
@@ -301,13 +301,7 @@ def test_a_project_that_mounts_it_elsewhere_gets_its_own_url(settings, client, d
 # The translations --------------------------------------------------------------------------
 
 
-SHIPPED = ("nl", "ar", "tr", "pl", "uk")
-
-
-def catalogue(language):
-    """The committed catalogue of ``language``: (context, msgid) -> translation."""
-    path = ROOT / "wagtail_vertrouwen" / "locale" / language / "LC_MESSAGES" / "django.po"
-    return {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(path)) if not e.obsolete}
+SHIPPED = catalogues.LANGUAGES
 
 
 def glossary_msgids():
@@ -327,7 +321,7 @@ def glossary_msgids():
 
 @pytest.mark.parametrize("language", SHIPPED)
 def test_every_glossary_string_is_translated_in_every_shipped_language(language):
-    translations = catalogue(language)
+    translations = committed(language)
     for key in glossary_msgids():
         translated = translations.get(key)
         assert translated and translated != key[1], (language, key)
@@ -339,7 +333,7 @@ def test_every_glossary_string_is_translated_in_every_shipped_language(language)
 def test_dutch_explanations_are_short_and_say_je():
     """B1: short sentences, "je" (a pupil may read it), never "u"."""
     explanations = {msgid(term.explanation) for term in TERMS}
-    for (_context, source), dutch in catalogue("nl").items():
+    for (_context, source), dutch in committed("nl").items():
         if (_context, source) not in glossary_msgids():
             continue
         sentences = [s for s in re.split(r"(?<=[.?!;])\s+", dutch) if s]

@@ -166,10 +166,9 @@ BEFORE = {
 
 @pytest.fixture
 def dutch_default():
-    from tests.test_route_defaults10 import dutch_catalogue, render
+    from tests.test_route_defaults10 import render
 
-    with dutch_catalogue():
-        yield lambda soort: render("nl", soort)
+    return lambda soort: render("nl", soort)
 
 
 @pytest.mark.parametrize("soort", SchoolSoort.values)

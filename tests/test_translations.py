@@ -74,6 +74,11 @@ def _translations(path):
     }
 
 
+def committed(language):
+    """The package's committed catalogue of ``language``: (context, msgid) -> translation."""
+    return _translations(ROOT / "wagtail_vertrouwen/locale" / language / "LC_MESSAGES/django.po")
+
+
 @pytest.mark.parametrize("app", ["wagtail_vertrouwen", "example_site"])
 def test_makemessages_finds_nothing_new_and_rewrites_no_translation(tmp_path, app):
     """`make messages` on the committed code: every msgid in the code is in every catalogue

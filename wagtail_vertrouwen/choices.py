@@ -117,6 +117,12 @@ PROFILE_ROLES_FOR_ROUTE_ROLE = {
 }
 
 
+#: The languages the package ships its texts in: the English msgids and the catalogues in
+#: ``wagtail_vertrouwen/locale`` (the interface, the melding form, the glossary and the default
+#: routes). Dutch first: it is binding.
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+
+
 class Taal(models.TextChoices):
     """Languages a vertrouwenspersoon can speak with visitors.
 

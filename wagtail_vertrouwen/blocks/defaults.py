@@ -31,12 +31,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
-from ..choices import Probleemgebied, SchoolSoort
+from ..choices import SHIPPED_LANGUAGES, Probleemgebied, SchoolSoort
 from ..choices import RouteRol as R
 
 DEFAULT_CONTENT_LANGUAGE = "nl"
-#: The languages the default content is translated into (the gettext catalogues).
-CONTENT_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 #: Language for a requested language without translations: the one parents who do not read
 #: Dutch are most likely to read.
 FALLBACK_LANGUAGE = "en"
@@ -1105,7 +1103,7 @@ def content_language():
     """The language to prefill content in: the site's default language if we have it."""
     configured = getattr(settings, "WAGTAIL_VERTROUWEN_CONTENT_LANGUAGE", None)
     language = (configured or settings.LANGUAGE_CODE or DEFAULT_CONTENT_LANGUAGE).split("-")[0]
-    return language if language in CONTENT_LANGUAGES else DEFAULT_CONTENT_LANGUAGE
+    return language if language in SHIPPED_LANGUAGES else DEFAULT_CONTENT_LANGUAGE
 
 
 def _render(value, school_soort):
@@ -1127,7 +1125,7 @@ def _render(value, school_soort):
 
 def _language(language):
     language = (language or content_language()).split("-")[0]
-    return language if language in CONTENT_LANGUAGES else FALLBACK_LANGUAGE
+    return language if language in SHIPPED_LANGUAGES else FALLBACK_LANGUAGE
 
 
 def area_default(area, language=None, school_soort=SchoolSoort.VOORTGEZET_ONDERWIJS):

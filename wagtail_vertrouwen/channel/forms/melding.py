@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from ...choices import Probleemgebied, Rol, Taal
+from ...choices import SHIPPED_LANGUAGES, Probleemgebied, Rol, Taal
 from ..policy import public_identity
 from ..services import challenge
 from ..services.reading import ABOUT_STAFF
@@ -53,9 +53,7 @@ class OverMedewerker(models.TextChoices):
 
 ANDERS_GEBIED = "anders"
 
-#: The languages the package ships its texts in (``wagtail_vertrouwen/locale`` and the English
-#: source): a melder says which one they wrote in, or ``OTHER_LANGUAGE``.
-SHIPPED_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+#: A melder says which of ``SHIPPED_LANGUAGES`` they wrote in, or this.
 OTHER_LANGUAGE = "anders"
 
 
