@@ -14,7 +14,7 @@ WORKERS ?= 2
 # Run apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: totp demo test test-fast lint format messages docs chromium bench clean help install-test
+.PHONY: totp demo test test-fast lint format messages docs chromium wrk bench clean help install-test
 
 help:
 	@echo "make demo   - install, migrate, load the demo content and serve http://127.0.0.1:8000/"
@@ -76,7 +76,7 @@ test: $(STAMP) chromium lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/docs-check
-	$(BIN)/pytest -n $(WORKERS)
+	$(BIN)/pytest -n $(WORKERS) --dist loadgroup
 
 # The suite without the browser tests, for a quick round while working.
 test-fast: $(STAMP)
@@ -89,9 +89,21 @@ PY ?= 3.11
 install-test:
 	$(PYTHON) tools/install_test.py --python $(PY)
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/melding.py
+# make bench: the package against a plain Wagtail project over HTTP (gunicorn, PostgreSQL,
+# Redis, wrk); see bench/README.md. Needs PostgreSQL on 127.0.0.1:5432 (user postgres, or
+# BENCH_POSTGRES=postgres://user@host:port) and /usr/bin/redis-server. BENCH_ARGS is passed
+# on, e.g. BENCH_ARGS="--duration 20 --full-page-cache". The in-process benches for profiling:
+# .venv/bin/python bench/run.py and bench/melding.py.
+WRK := /usr/bin/wrk
+BENCH_ARGS ?=
+wrk:
+	@test -x $(WRK) || { \
+		echo "Installing wrk from Debian's packages for make bench"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+
+bench: $(STAMP) wrk
+	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var build site .pytest_cache .ruff_cache

@@ -1,13 +1,11 @@
 """Helpers for the confidential channel's tests: fill in and send the melding form as a
 browser would (proof of work included), and bring a recipient through the gate."""
 
-import base64
 import html
 import io
 import json
 import re
 
-import altcha
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -19,20 +17,7 @@ from PIL import Image, PngImagePlugin
 
 from example_site.demo_channel import VP_PASSPHRASE
 
-
-def solve(challenge: dict) -> str:
-    solution = altcha.solve_challenge_v1(
-        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxnumber"]
-    )
-    assert solution is not None
-    payload = {
-        "algorithm": challenge["algorithm"],
-        "challenge": challenge["challenge"],
-        "number": solution.number,
-        "salt": challenge["salt"],
-        "signature": challenge["signature"],
-    }
-    return base64.b64encode(json.dumps(payload).encode()).decode()
+from .proof_of_work import solve
 
 
 def page_challenge(client, page) -> str:

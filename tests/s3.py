@@ -2,6 +2,7 @@
 own thread, reached by django-storages and boto3 over HTTP like any S3 service."""
 
 import boto3
+import requests
 from moto.server import ThreadedMotoServer
 
 BUCKET = "vertrouwen-test"
@@ -20,6 +21,9 @@ class S3Endpoint:
         self.server.start()
         host, port = self.server.get_host_and_port()
         self.url = f"http://{host}:{port}"
+        # Every moto server of a process shares one in-memory state: start from an empty one,
+        # whatever an earlier endpoint of this test process left.
+        requests.post(f"{self.url}/moto-api/reset", timeout=10).raise_for_status()
         self.client().create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
         )

@@ -302,6 +302,7 @@ def test_production_like_settings_silence_the_deploy_checks(db, settings, tmp_pa
     settings.WAGTAIL_VERTROUWEN_ATTACHMENT_STORAGE = "vertrouwen"
     settings.WAGTAIL_VERTROUWEN_KDF = "default"
     settings.ADMINS = [("Webbureau", "alarm@bureau.test")]
+    settings.AXES_ENABLED = True  # W011; the test settings switch django-axes off
     ours = [i for i in deploy_ids() if i and i.startswith("wagtail_vertrouwen")]
     assert ours == []
     assert User.objects.count() == 0  # the checks wrote nothing

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from openapi_spec_validator import validate
@@ -126,3 +127,15 @@ def test_half_an_emoji_in_json_is_a_clear_400(melding_form):
     response = post_json(client, melding_form, payload)
     assert response.status_code == 400 and "wat" in response.json()["errors"]
     assert not Melding.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["api/", "api/nothing", "api/meldingen/", "api/meldingen/99999999999/", "api/postvak/x/"],
+)
+def test_an_unknown_api_address_answers_in_json(client, db, path):
+    response = client.get(f"/vertrouwen/{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"]["__all__"]
+    assert "no-store" in response["Cache-Control"]

@@ -84,8 +84,13 @@ UNCACHED = {
 CACHED = {
     **UNCACHED,
     "homepage": 11,
-    "homepage, route chosen": 11,
+    # A chosen route (the no-script path) is rendered for each request: a cached rendering
+    # would tell whoever times the page that someone chose that route today.
+    "homepage, route chosen": 17,
     "API detail of the homepage": 10,
+    # Who serves the school, from the cache: the listed profiles in one query by key.
+    "profile index": 14,
+    "profile index, filtered": 14,
 }
 
 
@@ -110,10 +115,15 @@ def test_every_person_is_listed(client, board):
 # The render cache ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def school(db):
+def small_board():
+    """Two schools and three people, with an empty cache."""
     cache.clear()
     return make_board("Fatima El Amrani", "Joost de Vries", "Yusuf Demir")
+
+
+@pytest.fixture
+def school(db):
+    return small_board()
 
 
 def homepage(client, school, query=""):
@@ -189,6 +199,28 @@ def test_the_route_finders_own_publish_shows_at_once(client, school):
     home.save_revision().publish()
     assert "Wie helpt jou verder?" in homepage(client, school)
     assert "Wie helpt jou verder?" in api(client, school)
+
+
+def test_the_profile_index_shows_every_change_at_once(client, school, monkeypatch):
+    url = school["indexes"]["regenboog"].url
+    fatima = school["profiles"]["Fatima El Amrani"]
+    yusuf = school["profiles"]["Yusuf Demir"]
+
+    def index():
+        return client.get(url).content.decode()
+
+    assert fatima.title in index() and yusuf.title not in index()
+    yusuf = VertrouwenspersoonPage.objects.get(pk=yusuf.pk)
+    yusuf.schools.set([school["sites"]["regenboog"], school["sites"]["vlinder"]])
+    yusuf.save_revision().publish()
+    assert yusuf.title in index()
+    VertrouwenspersoonPage.objects.get(pk=fatima.pk).unpublish()
+    assert fatima.title not in index()
+    today = timezone.localdate()
+    republish(yusuf, term_ends=today)
+    assert yusuf.title in index()
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: today + datetime.timedelta(1))
+    assert yusuf.title not in index()
 
 
 def test_a_term_that_ends_drops_the_person_the_next_day(client, school, monkeypatch):

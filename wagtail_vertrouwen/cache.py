@@ -13,7 +13,8 @@ handful of queries) and renders a large template; both depend only on
 The last is one *content version*: a random token in Django's cache (the shared cache of a
 production deployment, which check W005 already requires), replaced by a new token whenever
 a page is saved, published, unpublished, moved or deleted, a profile's schools change, a
-site changes, a view restriction changes or a document changes. Every process reads the same
+site changes, a view restriction, an image or a document changes, and after every
+``migrate`` (a deploy: new templates and translations). Every process reads the same
 token, so a publish on one app server is seen by all of them at their next request. The token
 is replaced again when the transaction commits, so a request that read the old data while the
 change was being written cannot keep it cached under the new token. If the token is evicted,
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import uuid
 
 from django.conf import settings
@@ -43,15 +45,17 @@ from django.utils import timezone, translation
 
 from . import __version__
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "wagtail_vertrouwen:content_version"
-_PREFIX = f"wagtail_vertrouwen:{__version__}:"
+KEY_PREFIX = f"wagtail_vertrouwen:{__version__}:"
 
 
 def enabled() -> bool:
     return getattr(settings, "WAGTAIL_VERTROUWEN_RENDER_CACHE", True)
 
 
-def _cache():
+def cache_backend():
     return caches[getattr(settings, "WAGTAIL_VERTROUWEN_CACHE_ALIAS", "default")]
 
 
@@ -61,7 +65,7 @@ def _timeout() -> int:
 
 def content_version() -> str:
     """The current content version, shared by every process through the cache."""
-    cache = _cache()
+    cache = cache_backend()
     version = cache.get(VERSION_KEY)
     if version is None:
         # Evicted or never set: a fresh random token, so no old entry is ever reused.
@@ -72,7 +76,7 @@ def content_version() -> str:
 
 
 def _bump():
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    cache_backend().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def bump_content_version(**_kwargs):
@@ -105,6 +109,14 @@ def value_digest(data) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+def stored_digest(raw) -> str:
+    """A digest of a block's value as stored (the JSON the database returned). Cheaper than
+    ``value_digest`` and just as exact for a value loaded from the database: the same stored
+    text gives the same digest, any change to it another one."""
+    text = json.dumps(raw, cls=DjangoJSONEncoder, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 def cacheable(request) -> bool:
     """Public, published renderings only: never a preview or a request without a site."""
     return (
@@ -126,12 +138,12 @@ def key(kind: str, site, *parts) -> str:
         content_version(),
         *(str(part) for part in parts),
     ]
-    return _PREFIX + hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+    return KEY_PREFIX + hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 
 def get_or_build(cache_key: str, build):
     """The cached value under ``cache_key``, else ``build()`` stored there."""
-    cache = _cache()
+    cache = cache_backend()
     value = cache.get(cache_key)
     if value is None:
         value = build()
@@ -139,9 +151,21 @@ def get_or_build(cache_key: str, build):
     return value
 
 
+def _bump_after_migrate(**_kwargs):
+    """A deploy's migrate empties the render and page caches. A cache that cannot be written
+    yet (a ``DatabaseCache`` before ``createcachetable``, a Redis not started) must not break
+    the migration: then there is nothing cached to empty either."""
+    if not enabled():
+        return
+    try:
+        _bump()
+    except Exception:  # noqa: BLE001 - any backend's error; logged, migrate goes on
+        logger.warning("could not replace the content version after migrate", exc_info=True)
+
+
 def connect_signals():
     """Connect the invalidation to every change a route-finder can show (AppConfig.ready)."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -163,7 +187,13 @@ def connect_signals():
         dispatch_uid=f"{uid}.schools",
         weak=False,
     )
-    for model in (Site, PageViewRestriction):
+    # A deploy runs migrate: new templates, translations and static file names show at once.
+    post_migrate.connect(_bump_after_migrate, dispatch_uid=f"{uid}.migrate", weak=False)
+    # A photo deleted (the profile's key is set to NULL in SQL, no page is saved), replaced
+    # or described anew shows on the profile pages, the index and the API.
+    from wagtail.images import get_image_model
+
+    for model in (Site, PageViewRestriction, get_image_model()):
         post_save.connect(
             bump_content_version, sender=model, dispatch_uid=f"{uid}.{model.__name__}.save"
         )

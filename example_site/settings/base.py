@@ -1,6 +1,7 @@
 """Settings shared by every environment of the example site."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,9 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # brute-force protection of the login (below)
 ]
 
 MIDDLEWARE = [
+    # First, so that a hit skips the rest; does nothing unless WAGTAIL_VERTROUWEN_PAGE_CACHE.
+    "wagtail_vertrouwen.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "example_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by django-axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -86,7 +92,28 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Demo passwords never log anyone in outside the demo settings (see example_site.auth).
-AUTHENTICATION_BACKENDS = ["example_site.auth.RefuseDemoCredentialsBackend"]
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "example_site.auth.RefuseDemoCredentialsBackend",
+]
+
+# Brute-force protection of the login (Wagtail's admin login, which the vertrouwenspersonen
+# use): after AXES_FAILURE_LIMIT wrong passwords for one login name from one IP address, that
+# combination is refused for AXES_COOLOFF_TIME. Per login name *and* address: by name alone,
+# anyone could lock a vertrouwenspersoon out by typing her name; by address alone, a botnet
+# would try each name from thousands of addresses unhindered, and a school behind one NAT
+# address would lock out all its staff. The attempts are rows in the database (the default
+# handler), so every app server counts the same failures. Docs: installation.md, scaling.md.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+# No log of successful logins with IP address and browser: the failed attempts suffice, and
+# they are deleted after the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,7 +7,10 @@ DEMO = True
 DEBUG = True
 SECRET_KEY = "demo-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # the login's brute-force protection (base.py)
+    "django.contrib.auth.backends.ModelBackend",
+]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -29,3 +32,7 @@ STORAGES = {
     },
 }
 WAGTAIL_VERTROUWEN_ATTACHMENT_STORAGE = "vertrouwen"
+
+# Whole public pages from the cache for visitors without a session, emptied by every publish
+# (wagtail_vertrouwen/page_cache.py); editors and vertrouwenspersonen always see fresh pages.
+WAGTAIL_VERTROUWEN_PAGE_CACHE = True

@@ -14,6 +14,7 @@ from .. import cache as render_cache
 from ..choices import Audience, Probleemgebied, RouteRol, SchoolSoort
 from ..contacts import URGENT_CONTACT_KEYS, prominent_line_keys, tel_href
 from ..directory import Directory, national_contact
+from .choosers import PageChooserBlock, document_chooser_block
 from .defaults import routewijzer_default
 from .probleemgebied import ProbleemgebiedenBlock
 from .values import load_all
@@ -203,6 +204,8 @@ def build_areas(value, directory, complaints=None):
             steps = []
             for position, step in enumerate(area_value[audience.value], start=1):
                 role = step.get("role") or ""
+                if role not in RouteRol.values:  # stored before a role was withdrawn
+                    role = ""
                 person = step.get("person")
                 person = person.specific if person is not None else None
                 contacts = directory.for_step(role, person)
@@ -253,11 +256,9 @@ def parse_selection(query, area_keys):
 class ComplaintLinkBlock(blocks.StructBlock):
     """A link to the school's klachtenregeling: a page, a document or a web address."""
 
-    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    page = PageChooserBlock(required=False, label=_("Page"))
     if apps.is_installed("wagtail.documents"):  # in every project made by "wagtail start"
-        from wagtail.documents.blocks import DocumentChooserBlock
-
-        document = DocumentChooserBlock(required=False, label=_("Document"))
+        document = document_chooser_block(required=False, label=_("Document"))
     url = blocks.URLBlock(required=False, max_length=500, label=_("Web address"))
 
     class Meta:
@@ -374,30 +375,49 @@ class RoutewijzerBlock(blocks.StructBlock):
         raw = routewijzer_default(language, school_soort=self.meta.school_soort)
         return self.to_python(self.get_prep_value(load_all(self.to_python(raw))))
 
+    def bulk_to_python(self, values):
+        """Wagtail's conversion, with each value marked by a digest of its stored form, so a
+        render cache hit does not convert the value back to hash it."""
+        values = list(values)
+        converted = super().bulk_to_python(values)
+        for raw, value in zip(values, converted, strict=True):
+            value.stored_digest = render_cache.stored_digest(raw)
+        return converted
+
     def _cache_key(self, kind, value, request, *parts):
-        """The render cache key of ``value`` for ``request``'s school (``cache.py``)."""
+        """The render cache key of ``value`` for ``request``'s school (``cache.py``): a value
+        loaded from the database is known by its stored digest (``bulk_to_python``), one built
+        in code by a digest of what it would store. Code that changes a loaded value in place
+        and then renders it with a request must delete ``stored_digest`` first."""
         from wagtail.models import Site
 
+        digest = getattr(value, "stored_digest", None) or render_cache.value_digest(
+            self.get_prep_value(value)
+        )
         return render_cache.key(
-            kind,
-            Site.find_for_request(request),
-            self.meta.school_soort,
-            render_cache.value_digest(self.get_prep_value(value)),
-            *parts,
+            kind, Site.find_for_request(request), self.meta.school_soort, digest, *parts
         )
 
     def render(self, value, context=None):
-        """The rendered route-finder, from the render cache when it is safe (``cache.py``):
-        the key holds the school, language, date, content version and the visitor's choice
-        as ``parse_selection`` reduces it, nothing else of the request."""
+        """The rendered route-finder, from the render cache when it is safe (``cache.py``).
+
+        Only the rendering without a visitor's choice is cached (the one every visitor gets
+        first; the page's script switches routes without a new request). A rendering for a
+        chosen route (the no-script path) is built for each request: a cached one would tell
+        anyone who times the page whether someone chose that route today.
+
+        The key holds the school, the language, the date, the content version and the stored
+        value; a project's override of the block template must use nothing else (not the
+        page, not the request, no ``{% csrf_token %}``)."""
         request = (context or {}).get("request")
         if not render_cache.cacheable(request):
             return super().render(value, context)
         area_keys = {child.block.meta.area for child in value["areas"]}
-        selection = parse_selection(getattr(request, "GET", None), area_keys)
-        cache_key = self._cache_key("html", value, request, *selection)
+        if any(parse_selection(getattr(request, "GET", None), area_keys)):
+            return super().render(value, context)
         html = render_cache.get_or_build(
-            cache_key, lambda: str(super(RoutewijzerBlock, self).render(value, context))
+            self._cache_key("html", value, request),
+            lambda: str(super(RoutewijzerBlock, self).render(value, context)),
         )
         return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
 

@@ -5,7 +5,22 @@ from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..choices import RouteRol
+from .choosers import PageChooserBlock
 from .editor import RouteStepBlockAdapter
+
+
+class RoleChoiceBlock(blocks.ChoiceBlock):
+    """Wagtail's choice block for a step's role, reading a stored role without walking the
+    choices (``normalize_choice`` rebuilds and scans them for every step of every route).
+    Deconstructs as a plain ``ChoiceBlock``, as every subclass of it does."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value in _ROLE_VALUES:
+            return value
+        return super().to_python(value)
+
+
+_ROLE_VALUES = frozenset(["", *RouteRol.values])
 
 
 class RouteStepBlock(blocks.StructBlock):
@@ -25,7 +40,7 @@ class RouteStepBlock(blocks.StructBlock):
         ),
         rows=1,
     )
-    role = blocks.ChoiceBlock(
+    role = RoleChoiceBlock(
         choices=RouteRol.choices,
         required=False,
         label=_("Who (role)"),
@@ -33,7 +48,7 @@ class RouteStepBlock(blocks.StructBlock):
             "The role to go to. The route-finder shows the people with this role at the school."
         ),
     )
-    person = blocks.PageChooserBlock(
+    person = PageChooserBlock(
         page_type="wagtail_vertrouwen.VertrouwenspersoonPage",
         required=False,
         label=_("Who (a particular person)"),

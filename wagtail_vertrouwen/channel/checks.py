@@ -2,7 +2,8 @@
 
 Ids (documented in docs/configuration.md, "System checks"): E001 OTP middleware, E002 the
 channel's URLs, W001 error reports, W002 avatars, W010 session cookie; with ``--deploy``:
-W003 alert contacts, W004 task backend, W005 cache, W006 attachment storage, W007 KDF.
+W003 alert contacts, W004 task backend, W005 cache, W006 attachment storage, W007 KDF,
+W011 login throttle, W012 OTP throttle.
 Always, reading the database: W008 designated melding forms pinned to no school.
 """
 
@@ -274,4 +275,59 @@ def unpinned_forms(app_configs, databases=None, **kwargs):
             id="wagtail_vertrouwen_channel.W008",
         )
         for name in names
+    ]
+
+
+AXES_BACKEND = "axes.backends.AxesStandaloneBackend"
+AXES_MIDDLEWARE = "axes.middleware.AxesMiddleware"
+
+
+@register(deploy=True)
+def login_throttle(app_configs, **kwargs):
+    """``check --deploy``: the login that leads to the inbox must not be open to unlimited
+    password guessing. The package cannot see every throttle (one in the proxy, say), so it
+    looks for django-axes, complete: app, backend, middleware, switched on. Silence the check
+    (``SILENCED_SYSTEM_CHECKS``) when the login is throttled another way."""
+    from django.apps import apps
+
+    complete = (
+        apps.is_installed("axes")
+        and getattr(settings, "AXES_ENABLED", True)
+        and any(_is_one_of(path, (AXES_BACKEND,)) for path in settings.AUTHENTICATION_BACKENDS)
+        and any(_is_one_of(path, (AXES_MIDDLEWARE,)) for path in settings.MIDDLEWARE)
+    )
+    if complete:
+        return []
+    return [
+        Warning(
+            "The login is not throttled: passwords of the vertrouwenspersonen (and of every "
+            "admin user) can be guessed without limit.",
+            hint="Install django-axes (in the package's 'channel' extra): add 'axes' to "
+            f"INSTALLED_APPS, '{AXES_BACKEND}' first in AUTHENTICATION_BACKENDS and "
+            f"'{AXES_MIDDLEWARE}' last in MIDDLEWARE, with AXES_LOCKOUT_PARAMETERS = "
+            "[['username', 'ip_address']] (docs/installation.md).",
+            id="wagtail_vertrouwen_channel.W011",
+        )
+    ]
+
+
+@register(deploy=True)
+def otp_throttle(app_configs, **kwargs):
+    """``check --deploy``: django-otp delays the next try after each wrong code (twice as long
+    after each one, stored on the device's row, so on every app server); a throttle factor of
+    0 switches that off and makes a 6-digit code guessable."""
+    off = [
+        name
+        for name in ("OTP_TOTP_THROTTLE_FACTOR", "OTP_STATIC_THROTTLE_FACTOR")
+        if getattr(settings, name, 1) <= 0
+    ]
+    if not off:
+        return []
+    return [
+        Warning(
+            f"{' and '.join(off)} switch off django-otp's delay after a wrong code: the "
+            "inbox's second factor can be guessed.",
+            hint="Remove the setting, or set it to 1 (the default) or more.",
+            id="wagtail_vertrouwen_channel.W012",
+        )
     ]

@@ -12,8 +12,11 @@ DEFAULTS = {
     # The alias in STORAGES that holds encrypted attachments (S3 in production).
     "ATTACHMENT_STORAGE": "default",
     "ATTACHMENT_LOCATION": "vertrouwen",
-    # Proof of work: the client tries up to this many hashes (100,000 takes ~1 s on a phone).
-    "POW_MAX_NUMBER": 100_000,
+    # Proof of work: the browser tries up to this many SHA-256 hashes, half of them on average.
+    # 500,000 takes under 2 s on a phone at worst (about 1.4 million a second in a Web Worker
+    # of desktop Chromium, a phone taken as 4-5x slower), and 0.3-0.4 s of a Python
+    # attacker's core at worst (docs/performance.md). The mailbox login multiplies it (guard).
+    "POW_MAX_NUMBER": 500_000,
     "POW_VALID_SECONDS": 2 * 60 * 60,
     # Meldingen accepted per form per hour, counted without storing who sent them.
     "RATE_LIMIT_PER_HOUR": 60,
@@ -35,6 +38,14 @@ DEFAULTS = {
     "RETENTION_DAYS": 365,
     # Notification mail attempts before giving up (each retry waits twice as long).
     "NOTIFY_ATTEMPTS": 5,
+    # A queued task running longer than this is taken for lost with its worker and queued
+    # again (tasks.requeue_interrupted): longer than any notification can take.
+    "TASK_LEASE_SECONDS": 15 * 60,
+    # An attachment object older than this without its row was left by a request that died
+    # before its commit; the daily purge removes it (services.submit.remove_orphan_objects).
+    # None (the default): never; set it only when the attachment folder (bucket and
+    # ATTACHMENT_LOCATION) belongs to this installation alone, or another one's files go.
+    "ORPHAN_GRACE_SECONDS": None,
     # Who is told that a live melding form lost its last recipient (a list of addresses);
     # None: the addresses in settings.ADMINS.
     "ALERT_EMAILS": None,

@@ -107,6 +107,7 @@ def document(server: str = "/") -> dict:
             }
         },
     }
+    unavailable = unavailable_response(errors)
     # The ids the URLs take (``urls.PageIdConverter``): any other is no URL of this API.
     page_id = {
         "name": "page_id",
@@ -163,6 +164,7 @@ def document(server: str = "/") -> dict:
                             )
                         },
                         "404": {"description": "No live melding form with this id."},
+                        "503": unavailable,
                     },
                 },
                 "post": {
@@ -189,8 +191,21 @@ def document(server: str = "/") -> dict:
                         "409": errors,
                         "415": errors,
                         "429": errors,
-                        "500": errors,
-                        "503": errors,
+                        "500": {
+                            **errors,
+                            "description": (
+                                "A fault on our side; nothing was stored. The same proof of "
+                                "work may be sent again."
+                            ),
+                        },
+                        "503": {
+                            **unavailable,
+                            "description": (
+                                "Nothing was stored. Either the form cannot receive meldingen "
+                                "yet (it has no recipients; no `Retry-After`), or "
+                                + UNAVAILABLE_DESCRIPTION
+                            ),
+                        },
                     },
                 },
             }
@@ -207,6 +222,41 @@ def document(server: str = "/") -> dict:
         }
     }
     return document
+
+
+#: When the database or the attachment storage cannot be reached (``views.api.unavailable``).
+UNAVAILABLE_DESCRIPTION = (
+    "the database or the attachment storage cannot be reached for a moment: nothing was "
+    "stored or changed. Send the same request again after the seconds in `Retry-After`; the "
+    "melding endpoint adds a new `challenge` to solve for it (a solution sent with the failed "
+    "request may stay held for a few minutes)."
+)
+
+
+def unavailable_response(errors: dict) -> dict:
+    return {
+        "description": UNAVAILABLE_DESCRIPTION[0].upper() + UNAVAILABLE_DESCRIPTION[1:],
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before sending again.",
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        },
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        **errors["content"]["application/json"]["schema"]["properties"],
+                        "challenge": {
+                            "type": "object",
+                            "description": "A new ALTCHA v1 challenge (melding endpoint only).",
+                        },
+                    },
+                }
+            }
+        },
+    }
 
 
 def _json_body(schema):
@@ -242,6 +292,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
         "description": "No session, or it ended (idle, too old, logged out) or is of another form.",
     }
     not_here = {"description": "No live, public, receiving melding form with this id."}
+    unavailable = unavailable_response(errors)
     attachment = {
         "type": "object",
         "properties": {
@@ -334,6 +385,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     },
                     "404": not_here,
                     "405": errors,
+                    "503": unavailable,
                 },
             },
             "post": {
@@ -386,6 +438,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     },
                     "404": not_here,
                     "405": errors,
+                    "503": unavailable,
                     "409": errors,
                     "413": errors,
                     "415": errors,
@@ -401,6 +454,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     "204": {"description": "Logged out (also when there was no session)."},
                     "404": not_here,
                     "405": errors,
+                    "503": unavailable,
                 },
             },
         },
@@ -487,6 +541,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     "401": unauthorised,
                     "404": not_here,
                     "405": errors,
+                    "503": unavailable,
                 },
             },
         },
@@ -521,6 +576,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     "401": unauthorised,
                     "404": not_here,
                     "405": errors,
+                    "503": unavailable,
                     "409": errors,
                     "410": {**errors, "description": "The melding was deleted meanwhile."},
                     "413": errors,
@@ -553,6 +609,7 @@ def mailbox_paths(errors: dict, page_id: dict) -> dict:
                     "401": unauthorised,
                     "404": errors,
                     "405": errors,
+                    "503": unavailable,
                 },
             },
         },

@@ -3,21 +3,81 @@
 Task arguments are identifiers, and for notices about recipients the staff's identities and
 addresses: nothing a melder wrote ever enters a task queue (I1).
 A failed mail is tried again later, with a doubling wait, when the task backend can defer.
+
+Notifications of a melding or a melder's message go out once per recipient, each its own task
+(``queue_notifications``), so that a retry or a rerun mails only whom it concerns:
+
+- queued inside the transaction that stores the melding (or message) when the queue is kept in
+  the same database (django-tasks-db): stored and queued are then one commit, and a fault
+  between the two cannot lose the notice (I6). Other backends are given it after the commit.
+- a worker killed while running a task (SIGKILL, out of memory, a lost machine) leaves it
+  "running" for good in django-tasks-db, which has no lease of its own
+  (RealOrangeOne/django-tasks#46). ``requeue_interrupted`` queues such a task again once it has
+  run longer than ``TASK_LEASE_SECONDS``; a worker checks when it starts a task, and while a
+  task runs a check is queued for the moment its lease ends (``watch_running``). So each mail
+  goes out at least once, and twice only when the worker died between sending it and marking
+  it sent.
 """
 
+import contextlib
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import InterfaceError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import default_task_backend, task
+from django_tasks import default_task_backend, task, task_backends
 
 from . import conf
 
 logger = logging.getLogger(__name__)
+
+#: The channel's own tasks, by the start of their path in the queue.
+TASK_PREFIX = __name__ + "."
+#: Errors that mean "the database is not reachable just now".
+UNREACHABLE = (OperationalError, InterfaceError)
+#: How long a notification waits for a database that went away, how often it looks, and how
+#: often it starts again (``_when_reachable``): a fail-over or a restart takes seconds.
+DATABASE_WAIT_SECONDS = 30
+DATABASE_POLL_SECONDS = 0.25
+DATABASE_TRIES = 3
+
+
+def transactional_queue() -> bool:
+    """Whether the task queue lives in the database (django-tasks-db), so that a task queued
+    inside a transaction is queued exactly when that transaction commits."""
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+    except ImportError:
+        return False
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
+def queue_in_transaction(task_obj, *args, **kwargs):
+    """Queue ``task_obj`` as part of the current transaction: in it when the queue is in the
+    database (a failure to queue rolls the transaction back), else once it commits (a failure
+    is logged; the inbox still shows what was stored)."""
+    if transactional_queue():
+        task_obj.enqueue(*args, **kwargs)
+        return
+
+    def later():
+        try:
+            task_obj.enqueue(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - stored; the inbox shows it
+            logger.exception("could not queue %s", task_obj.name)
+
+    transaction.on_commit(later)
+
+
+def queue_notifications(task_obj, melding_id, recipient_ids):
+    """One ``task_obj`` per recipient of the melding, inside the current transaction."""
+    for recipient_id in recipient_ids:
+        queue_in_transaction(task_obj, str(melding_id), recipient_id=recipient_id)
 
 
 def inbox_url() -> str:
@@ -44,6 +104,54 @@ def _deliver(task_obj, args, attempt, addresses, template, context, **kwargs) ->
         return 0
 
 
+def database_back(seconds: float) -> bool:
+    """Wait (at most ``seconds``) until the database answers again on a new connection;
+    whether it does. Nothing is done meanwhile: the caller decides what to try again."""
+    from django.db import connection
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            connection.ensure_connection()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            return True
+        except UNREACHABLE:
+            with contextlib.suppress(UNREACHABLE):
+                connection.close()
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(DATABASE_POLL_SECONDS)
+
+
+def _when_reachable(task_obj, args, attempt, kwargs, work):
+    """Run ``work()``, which sends mail only after its last read of the database. When the
+    database cannot be reached, nothing was sent: wait for it (``DATABASE_WAIT_SECONDS``) and
+    run ``work()`` again, or queue the task for later when the wait is in vain. After the mail,
+    wait for the database likewise before returning, so that the worker can record the task
+    as done: a task left "running" would be run (and its mail sent) again after its lease."""
+    worker = transactional_queue()  # else run in a request, or by a queue of its own
+    for _try in range(DATABASE_TRIES):
+        try:
+            result = work()
+            break
+        except UNREACHABLE:
+            logger.warning("%s: the database could not be reached", task_obj.name)
+            if not worker or not database_back(DATABASE_WAIT_SECONDS):
+                _retry(task_obj, attempt, *args, **kwargs)  # raises too when it is still gone
+                return 0
+    else:
+        _retry(task_obj, attempt, *args, **kwargs)
+        return 0
+    if worker:
+        database_back(DATABASE_WAIT_SECONDS)
+    return result
+
+
+def _recipient_kwargs(recipient_id):
+    return {} if recipient_id is None else {"recipient_id": recipient_id}
+
+
 def _send_to(addresses, template, context):
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"wagtail_vertrouwen/mail/{template}_subject.txt", context)
@@ -54,43 +162,61 @@ def _send_to(addresses, template, context):
     return len(addresses)
 
 
+def _addresses(melding_id, recipient_id):
+    """The addresses of the melding's recipients (of one, ``recipient_id``, when given): only
+    those who still hold its key."""
+    from .models import MeldingAccess
+
+    accesses = MeldingAccess.objects.filter(melding_id=melding_id)
+    if recipient_id is not None:
+        accesses = accesses.filter(recipient_id=recipient_id)
+    return list(accesses.values_list("recipient__email", flat=True))
+
+
 @task()
-def notify_new_melding(melding_id: str, attempt: int = 1) -> int:
-    """Tell each recipient that there is a new melding, and where to read it. Nothing more."""
-    from .models import Melding, MeldingAccess
+def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
+    """Tell a recipient (``recipient_id``; each, for a task queued before there was one task
+    per recipient) that there is a new melding, and where to read it. Nothing more."""
+    from .models import Melding
     from .services.designate import end_lapsed_designations
 
     try:  # a submission is an occasion to end designations that lapsed without a signal
         end_lapsed_designations()
     except Exception:  # noqa: BLE001 - the notice of the new melding matters more
         logger.exception("could not end lapsed designations")
-    melding = Melding.objects.filter(pk=melding_id).first()
-    if melding is None:
-        return 0
-    users = [
-        access.recipient
-        for access in MeldingAccess.objects.filter(melding=melding).select_related("recipient")
-    ]
-    addresses = [user.email for user in users]
-    context = {"inbox_url": inbox_url()}
-    return _deliver(notify_new_melding, (melding_id,), attempt, addresses, "new_melding", context)
+    extra = _recipient_kwargs(recipient_id)
+
+    def work():
+        if not Melding.objects.filter(pk=melding_id).exists():
+            return 0
+        addresses = _addresses(melding_id, recipient_id)
+        context = {"inbox_url": inbox_url()}
+        return _deliver(
+            notify_new_melding, (melding_id,), attempt, addresses, "new_melding", context, **extra
+        )
+
+    return _when_reachable(notify_new_melding, (melding_id,), attempt, extra, work)
 
 
 @task()
-def notify_new_message(melding_id: str, attempt: int = 1) -> int:
-    """Tell each recipient of a melding that its melder wrote a new message (or shared their
-    name or contact details), and where to read it. Nothing of the message."""
-    from .models import Melding, MeldingAccess
+def notify_new_message(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
+    """Tell a recipient of a melding (``recipient_id``; each, when None) that its melder wrote
+    a new message (or shared their name or contact details), and where to read it. Nothing of
+    the message."""
+    from .models import Melding
 
-    if not Melding.objects.filter(pk=melding_id).exists():
-        return 0
-    addresses = list(
-        MeldingAccess.objects.filter(melding_id=melding_id).values_list(
-            "recipient__email", flat=True
+    extra = _recipient_kwargs(recipient_id)
+
+    def work():
+        if not Melding.objects.filter(pk=melding_id).exists():
+            return 0
+        addresses = _addresses(melding_id, recipient_id)
+        context = {"inbox_url": inbox_url()}
+        return _deliver(
+            notify_new_message, (melding_id,), attempt, addresses, "new_message", context, **extra
         )
-    )
-    context = {"inbox_url": inbox_url()}
-    return _deliver(notify_new_message, (melding_id,), attempt, addresses, "new_message", context)
+
+    return _when_reachable(notify_new_message, (melding_id,), attempt, extra, work)
 
 
 @task()
@@ -204,3 +330,92 @@ def send_deadline_digest() -> int:
     from .services.digest import send_digests
 
     return send_digests()
+
+
+# Tasks of a worker that died -----------------------------------------------------------------
+
+
+#: The daily tasks, which a lease must not start a second time beside a slow first run.
+NOT_REQUEUED = ("send_deadline_digest", "purge_expired_meldingen")
+
+
+def requeue_interrupted(now=None) -> int:
+    """Queue again each of the channel's tasks that has been running longer than
+    ``TASK_LEASE_SECONDS``: its worker died (django-tasks-db never ends such a task). Returns
+    how many."""
+    if not transactional_queue():
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    lost = DBTaskResult.objects.filter(
+        status="RUNNING",
+        task_path__startswith=TASK_PREFIX,
+        started_at__lt=now - timedelta(seconds=conf.get("TASK_LEASE_SECONDS")),
+    ).exclude(
+        # Daily jobs that may rightly run long and keep no record of what they did: run
+        # again tomorrow rather than twice today.
+        task_path__in=[f"{TASK_PREFIX}{name}" for name in NOT_REQUEUED]
+    )
+    count = lost.update(status="READY", started_at=None)
+    if count:
+        logger.warning("queued %d task(s) of a worker that died again", count)
+    return count
+
+
+def watch_running(now=None, running=None) -> int:
+    """``requeue_interrupted`` now, and, while one of the channel's tasks is still running
+    (other than ``running``, the id of the task about to run in this worker), once more when
+    its lease ends (a ``check_interrupted`` task, queued unless one is)."""
+    if not transactional_queue():
+        return 0
+    from django.db.models import Min
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    count = requeue_interrupted(now)
+    ours = DBTaskResult.objects.filter(task_path__startswith=TASK_PREFIX)
+    oldest = (
+        ours.filter(status="RUNNING")
+        .exclude(task_path=check_interrupted.module_path)
+        .exclude(pk=running)
+        .aggregate(oldest=Min("started_at"))["oldest"]
+    )
+    if (
+        oldest is not None
+        and not ours.filter(status="READY", task_path=check_interrupted.module_path).exists()
+    ):
+        due = max(oldest, now) + timedelta(seconds=conf.get("TASK_LEASE_SECONDS") + 1)
+        check_interrupted.using(run_after=due).enqueue()
+    return count
+
+
+@task()
+def check_interrupted() -> int:
+    return watch_running()
+
+
+#: When this process last looked for tasks of a dead worker (``time.monotonic``).
+_last_watch = None
+
+
+def _on_task_started(sender, task_result=None, **kwargs):
+    """In the worker, before a task runs: look for tasks of a dead worker at the first task
+    of this process (a worker that was restarted) and then at most twice per lease."""
+    global _last_watch
+    now = time.monotonic()
+    if _last_watch is not None and now - _last_watch < conf.get("TASK_LEASE_SECONDS") / 2:
+        return
+    _last_watch = now
+    try:
+        watch_running(running=getattr(task_result, "id", None))
+    except Exception:  # noqa: BLE001 - never in the way of the task itself
+        logger.exception("could not look for tasks of a worker that died")
+
+
+try:
+    from django_tasks_db.compat import task_started
+except ImportError:  # no database queue: nothing is left running by a dead worker
+    pass
+else:
+    task_started.connect(_on_task_started, dispatch_uid="wagtail_vertrouwen.watch_running")

@@ -1,6 +1,6 @@
 """Public URLs of the package: include them in the project, e.g. at ``vertrouwen/``."""
 
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 from django.urls.converters import IntConverter
 
 from .views import api as melding_views
@@ -51,4 +51,6 @@ urlpatterns = [
         name="api_mailbox_download",
     ),
     path("api/openapi.json", melding_views.openapi, name="api_openapi"),
+    # Last: every other address under api/ answers in JSON.
+    re_path(r"^api/(?P<path>.*)$", melding_views.not_found, name="api_not_found"),
 ]

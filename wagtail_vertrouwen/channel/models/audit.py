@@ -25,6 +25,10 @@ class AuditAction(models.TextChoices):
     KEY_CREATED = "key_created", _("Key set up")
     KEY_REWRAPPED = "key_rewrapped", _("Key passphrase changed")
     KEY_RESTORED = "key_restored", _("Key restored with the recovery code")
+    KEY_PASSPHRASE_LOCKED = (
+        "key_passphrase_locked",
+        _("Key passphrase locked for a while after too many wrong attempts"),
+    )
     SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Authenticator app set up")
     LOGIN_PASSWORD_CHANGED = "login_password_changed", _("Login password changed")
     FORM_CLOSED = "form_closed", _("Melding form went offline")

@@ -1,8 +1,9 @@
 """Spam protection that asks nothing of the melder and tells no one who they are.
 
 A proof of work (the ALTCHA protocol, through the ``altcha`` library): the page carries a
-signed challenge, the browser searches for the number that solves it (about a second), and the
-server checks the solution and that it was not used before. Plus a per-form hourly limit,
+signed challenge, the browser searches for the number that solves it (up to ``POW_MAX_NUMBER``
+SHA-256 hashes: under a second on a phone on average, under 2 s at worst), and the server
+checks the solution (one hash) and that it was not used before. Plus a per-form hourly limit,
 counted without any trace of the sender. Both are kept in the database (``models.guard``),
 not in Django's cache, which may evict them.
 

@@ -55,8 +55,10 @@ WINDOW_SECONDS = 60 * 60
 #: Wrong codes at one form per step of difficulty, and at the whole installation.
 FORM_STEP = 10
 INSTALLATION_STEP = 100
-#: At most 2 ** 5 = 32 times the normal work: about half a minute on a phone at worst, still
-#: usable for the melder with the right code.
+#: At most 2 ** 5 = 32 times the normal work (16 million hashes at the default
+#: ``POW_MAX_NUMBER`` of 500,000): on a phone about half a minute on average and a minute at
+#: worst, still usable for the melder with the right code; about 10 s of a Python core per
+#: guess at worst (docs/performance.md).
 MAX_LEVEL = 5
 INSTALLATION = "guard:all"
 
@@ -183,6 +185,8 @@ def spend(payload: str, action):
     """Run ``action()`` holding the proof of work ``payload``: used up when ``action``
     returns, given back when it raises (so the same solution can be sent again), refused
     (``Refused``) when it was used or is being used by another request."""
+    from .receive import bookkeeping
+
     if not challenge.claim(payload):
         raise Refused(REPLAYED if challenge.is_used(payload) else IN_PROGRESS)
     try:
@@ -190,9 +194,9 @@ def spend(payload: str, action):
             raise Refused(REPLAYED)
         result = action()
     except BaseException:
-        challenge.release(payload)
+        bookkeeping(challenge.release, payload)  # the database may be what failed
         raise
-    challenge.use(payload)
+    bookkeeping(challenge.use, payload)  # done is done, also when this cannot be written
     return result
 
 

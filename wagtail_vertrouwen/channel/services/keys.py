@@ -5,11 +5,24 @@ The passphrase is the recipient's alone (DESIGN.md, I3). It is not her login pas
 administrator can set, reset or hand out: nothing here reads, checks against or changes the
 login password, except to refuse it as a passphrase. The passphrase is never stored; the
 private key is stored only wrapped with it and with the recovery code.
+
+Guessing the passphrase through the inbox is throttled per recipient: after
+``PASSPHRASE_FAILURE_LIMIT`` wrong passphrases (at unlock or at a change of passphrase) within
+the current and the previous window of ``PASSPHRASE_WINDOW_SECONDS``, no passphrase of hers is
+tried (no Argon2id is run) until those windows have passed, and the lock is audited. The
+counts are rows in the database (``GuardCount``, scope ``unlock:<user pk>``, one atomic update
+per wrong passphrase), so every app server sees the same count. A lock per account is
+acceptable here, unlike at the login or the melder's mailbox: only the recipient herself, logged
+in and past her second factor, can reach these forms, so nobody else can lock her out; whoever
+can is holding her password and her second factor, and the lock and its audit line are what
+she (and a reader of her log) should see then. A right passphrase clears the count.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -19,8 +32,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import conf, crypto
-from ..models import AuditAction, AuditEntry, RecipientKey
-from . import designate
+from ..models import AuditAction, AuditEntry, GuardCount, RecipientKey
+from . import challenge, designate
 
 #: Errors a view turns into a form error; none carries a secret.
 WrongSecret = crypto.WrongSecret
@@ -29,6 +42,69 @@ InvalidRecoveryCode = crypto.InvalidRecoveryCode
 
 class KeyAlreadySetUp(Exception):
     """The user has a key already (another window, or a double click)."""
+
+
+#: Wrong passphrases of one recipient that lock her key's passphrase, counted over the current
+#: and the previous window: between 5 and 10 guesses per half hour at most.
+PASSPHRASE_FAILURE_LIMIT = 5
+PASSPHRASE_WINDOW_SECONDS = 15 * 60
+
+
+class PassphraseLocked(Exception):
+    """Too many wrong passphrases of this recipient recently: none is tried before ``until``."""
+
+    def __init__(self, until: datetime):
+        super().__init__(until)
+        self.until = until
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes until the lock lifts, at least 1."""
+        return max(1, math.ceil((self.until - timezone.now()).total_seconds() / 60))
+
+
+def _scope(user_id) -> str:
+    return f"unlock:{user_id}"
+
+
+def _window(back: int = 0) -> int:
+    return int(timezone.now().timestamp() // PASSPHRASE_WINDOW_SECONDS) - back
+
+
+def passphrase_locked_until(user_id) -> datetime | None:
+    """When the lock of this recipient's passphrase lifts, or None when it is not locked: at
+    the first turn of a window after which the current and the previous window together hold
+    fewer than ``PASSPHRASE_FAILURE_LIMIT`` wrong passphrases."""
+    now = _window()
+    current = challenge.counts(_scope(user_id), [now])
+    previous = challenge.counts(_scope(user_id), [now - 1])
+    if current + previous < PASSPHRASE_FAILURE_LIMIT:
+        return None
+    lifts = now + (2 if current >= PASSPHRASE_FAILURE_LIMIT else 1)
+    return datetime.fromtimestamp(lifts * PASSPHRASE_WINDOW_SECONDS, tz=UTC)
+
+
+def _refuse_when_locked(user_id) -> None:
+    until = passphrase_locked_until(user_id)
+    if until is not None:
+        raise PassphraseLocked(until)
+
+
+def _count_wrong_passphrase(key: RecipientKey) -> None:
+    """One more wrong passphrase for ``key``'s owner; the one that reaches the limit is
+    audited (her log shows it) and raises ``PassphraseLocked``."""
+    now = _window()
+    scope = _scope(key.user_id)
+    count = challenge.count_up(scope, now, 2 * PASSPHRASE_WINDOW_SECONDS + 60)
+    total = count + challenge.counts(scope, [now - 1])
+    if total == PASSPHRASE_FAILURE_LIMIT:  # exactly one request reaches it (count_up)
+        AuditEntry.record(AuditAction.KEY_PASSPHRASE_LOCKED, key.user, detail=str(total))
+    if total >= PASSPHRASE_FAILURE_LIMIT:
+        raise PassphraseLocked(passphrase_locked_until(key.user_id))
+
+
+def _clear_wrong_passphrases(key: RecipientKey) -> None:
+    GuardCount.objects.filter(scope=_scope(key.user_id)).delete()
 
 
 @dataclass(frozen=True)
@@ -104,15 +180,24 @@ def is_login_password(user, passphrase: str) -> bool:
 
 @sensitive_variables("passphrase")
 def unlock(key: RecipientKey, passphrase: str):
-    """The private key, opened with the passphrase; ``WrongSecret`` otherwise. Changes nothing."""
-    return _matching(key, crypto.unwrap_with_secret(key.wrapped_by_secret, passphrase))
+    """The private key, opened with the passphrase; ``WrongSecret`` otherwise (counted), and
+    ``PassphraseLocked`` instead while too many wrong ones were typed (then nothing is tried).
+    Changes nothing but the count of wrong passphrases."""
+    _refuse_when_locked(key.user_id)
+    try:
+        private_key = _matching(key, crypto.unwrap_with_secret(key.wrapped_by_secret, passphrase))
+    except WrongSecret:
+        _count_wrong_passphrase(key)
+        raise
+    _clear_wrong_passphrases(key)
+    return private_key
 
 
 @sensitive_variables("old", "new", "private_key")
 def change_passphrase(key: RecipientKey, old: str, new: str):
     """Wrap the same key pair with a new passphrase; the old one stops opening it. The recovery
     code stays. ``new`` must have passed ``validate_new_passphrase``; ``WrongSecret`` when
-    ``old`` does not open the key."""
+    ``old`` does not open the key, ``PassphraseLocked`` as for ``unlock``."""
     private_key = unlock(key, old)
     wrapped = crypto.wrap_with_secret(private_key, new, conf.kdf_limits())
     with transaction.atomic():

@@ -8,6 +8,7 @@ from ..models import AuditAction, Designation, Melding
 from . import challenge
 from .designate import end_lapsed_designations
 from .reading import delete_melding
+from .submit import remove_orphan_objects
 
 #: The audit detail of a melding deleted because no reader is left.
 NO_READER_LEFT = "no reader left"
@@ -19,6 +20,7 @@ def purge_expired(now=None) -> int:
     meldingen past their retention period. Returns how many meldingen were deleted."""
     end_lapsed_designations()
     challenge.purge_expired(now)
+    remove_orphan_objects(now)
     count = purge_unreadable()
     for melding in Melding.objects.expired(now or timezone.now()).prefetch_related("bijlagen"):
         delete_melding(melding, actor=None, action=AuditAction.PURGED)

@@ -1,12 +1,21 @@
-"""Receiving a melding: encrypt everything, seal the key to each recipient, store, notify."""
+"""Receiving a melding: encrypt everything, seal the key to each recipient, store, notify.
+
+All or nothing: the melding, its key envelopes, its attachment rows, its audit line and (with a
+database task queue) the notification of each recipient are one transaction. The attachment
+objects are written to storage inside it, before the commit; when the transaction fails they
+are removed again. A process that dies before its commit (a killed worker) cannot remove
+them: ``remove_orphan_objects``, run by the daily purge, removes objects that no row names once
+they are older than any request can take (``ORPHAN_GRACE_SECONDS``).
+"""
 
 import logging
+from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from .. import crypto
-from ..models import AuditAction, AuditEntry, Melding, MeldingAccess
+from .. import conf, crypto, storage
+from ..models import AuditAction, AuditEntry, Bijlage, Melding, MeldingAccess
 from . import deadlines, mailbox
 from .conversation import remove_objects, store_uploads
 
@@ -15,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 #: The key in the encrypted answers that records the exclusion (never shown as an answer).
 EXCLUDED = "_excluded"
+#: Names looked up per query when looking for objects without a row.
+ORPHAN_BATCH = 500
 
 
 class NoRecipients(Exception):
@@ -33,8 +44,10 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
     ``answers`` and ``uploads`` are encrypted before anything is written. The content key is
     sealed to the form's current recipients that have a key, except ``excluded``, and wrapped
     for the melder with a new code: the returned melding's ``melder_code`` (not stored; show
-    it once).
+    it once). ``storage.Unavailable`` when the attachment storage cannot be reached.
     """
+    from .. import tasks
+
     recipients = [
         user for user in form_page.recipients() if excluded is None or user.pk != excluded.pk
     ]
@@ -73,7 +86,15 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
             )
             store_uploads(melding, content_key, uploads, stored_names)
             AuditEntry.record(AuditAction.RECEIVED, melding=melding)
-            transaction.on_commit(lambda: _queue_notification(melding))
+            # One notification per recipient, queued with the melding (tasks module).
+            tasks.queue_notifications(
+                tasks.notify_new_melding, melding.pk, [user.pk for user in recipients]
+            )
+    except (OperationalError, InterfaceError):
+        # The database went away, perhaps while answering the COMMIT after it was done: the
+        # melding may be stored, so its objects stay. Those without a row are orphans for
+        # the purge (``remove_orphan_objects``), which checks for rows first.
+        raise
     except Exception:
         remove_objects(stored_names)
         raise
@@ -81,10 +102,35 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
     return melding
 
 
-def _queue_notification(melding):
-    from ..tasks import notify_new_melding
-
+def remove_orphan_objects(now=None) -> int:
+    """Remove the attachment objects that no row names and that are older than
+    ``ORPHAN_GRACE_SECONDS``: left by a request that died between writing them and its commit.
+    Returns how many; a storage that cannot be listed is logged, not raised (the purge goes
+    on)."""
+    grace = conf.get("ORPHAN_GRACE_SECONDS")
+    if grace is None:  # off: the folder may not be this installation's alone
+        return 0
+    cutoff = (now or datetime.now(UTC)) - timedelta(seconds=grace)
     try:
-        notify_new_melding.enqueue(str(melding.pk))
-    except Exception:  # noqa: BLE001 - stored; the inbox shows it unread
-        logger.exception("could not queue the notification of a new melding")
+        old = [name for name, modified in storage.stored_objects() if modified < cutoff]
+    except Exception:  # noqa: BLE001 - tried again at the next purge
+        logger.exception("could not list the attachment storage to remove orphaned objects")
+        return 0
+    removed = 0
+    for start in range(0, len(old), ORPHAN_BATCH):
+        batch = old[start : start + ORPHAN_BATCH]
+        named = set(
+            Bijlage.objects.filter(storage_name__in=batch).values_list("storage_name", flat=True)
+        )
+        for name in batch:
+            if name in named:
+                continue
+            try:
+                storage.delete(name)
+            except Exception:  # noqa: BLE001 - tried again at the next purge
+                logger.warning("could not remove an orphaned attachment object")
+                continue
+            removed += 1
+    if removed:
+        logger.warning("removed %d attachment object(s) without a melding", removed)
+    return removed

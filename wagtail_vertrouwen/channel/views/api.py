@@ -3,9 +3,15 @@
 ``POST /…/api/meldingen/<page id>/`` takes JSON, or ``multipart/form-data`` when there are
 attachments (field ``bijlagen``, repeated). ``GET`` on the same URL gives what a client needs
 to render the form: the questions' choices, the limits and a fresh proof-of-work challenge.
+
+When the database or the attachment storage cannot be reached for a moment, anywhere in a
+request, the answer is a 503 with a message, ``Retry-After`` and (for the melding API) a fresh
+challenge, never the site's bare error page; nothing was stored (``answers_when_unreachable``).
 """
 
 import json
+import logging
+from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
@@ -30,10 +36,15 @@ from ..services.receive import (
     IN_PROGRESS,
     NO_RECIPIENTS,
     REPLAYED,
+    RETRY_AFTER_SECONDS,
+    UNAVAILABLE,
     Refused,
     receive,
+    unreachable,
 )
 from .form import new_form, protect
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = [*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email", "website", "challenge"]
 
@@ -58,7 +69,13 @@ REFUSALS = {
         "Your melding could not be stored because of a fault on our side. Nothing was sent. "
         "Please try again later."
     ),
+    UNAVAILABLE: gettext_lazy(
+        "Our service cannot be reached for a moment, so nothing was stored or sent. Please "
+        "try again in a few seconds."
+    ),
 }
+#: The same, for any request of the channel's APIs (the mailbox's too).
+UNAVAILABLE_MESSAGE = REFUSALS[UNAVAILABLE]
 
 
 #: A proof of work that is malformed, forged or expired, worded for a client program.
@@ -77,13 +94,44 @@ def _form_errors(form):
     return errors
 
 
-def _error(status, errors):
-    return protect(JsonResponse({"errors": errors}, status=status))
+def _error(status, errors, **extra):
+    return protect(JsonResponse({"errors": errors, **extra}, status=status))
+
+
+def unavailable(*, with_challenge=False):
+    """503: the database or the storage cannot be reached just now; ``Retry-After`` says when
+    to try again, and ``with_challenge`` adds a fresh proof-of-work challenge, so that the
+    client can send again without asking for one (computing it needs neither)."""
+    extra = {"challenge": challenge.new_challenge()} if with_challenge else {}
+    response = _error(503, {"__all__": [str(UNAVAILABLE_MESSAGE)]}, **extra)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def answers_when_unreachable(with_challenge=False):
+    """Decorate a view of the channel's APIs: a database or storage that cannot be reached,
+    wherever in the view, is ``unavailable()`` rather than Django's bare 500 page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except Exception as error:
+                if not unreachable(error):
+                    raise
+                logger.warning("%s: the database or storage is unreachable", view.__name__)
+                return unavailable(with_challenge=with_challenge)
+
+        return wrapped
+
+    return decorator
 
 
 @transaction.non_atomic_requests  # ``submit`` commits before the proof of work is used up
 @csrf_exempt
 @sensitive_post_parameters()
+@answers_when_unreachable(with_challenge=True)
 @sensitive_variables("code")
 def submit_melding(request, page_id):
     """No session, no cookie, no CSRF: the API takes no credentials, so it grants nothing."""
@@ -157,6 +205,8 @@ def submit_melding(request, page_id):
     try:
         code = receive(page, site, form)
     except Refused as refusal:
+        if refusal.reason == UNAVAILABLE:
+            return unavailable(with_challenge=True)
         field = "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else "__all__"
         return _error(refusal.status, {field: [REFUSALS[refusal.reason]]})
     # The melder's code, in this response only (never stored, logged or mailed): the client
@@ -176,6 +226,12 @@ def submit_melding(request, page_id):
             status=201,
         )
     )
+
+
+def not_found(request, path=""):
+    """Any other address under the API: a JSON 404 that a client program can read, not the
+    site's HTML page."""
+    return _error(404, {"__all__": [_("There is no such address in this API.")]})
 
 
 @require_GET

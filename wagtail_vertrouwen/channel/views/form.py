@@ -18,10 +18,17 @@ session, no log, no mail). Reloading it posts the same proof of work again, whic
 as already sent; the refusal says the code was shown once and cannot be shown again.
 ``?verzonden=1`` (the redirect target of earlier versions) still shows the thanks, without a
 code.
+
+When the database cannot be reached for a moment, the view waits for it a little (finding the
+page, showing the thanks), and otherwise answers 503 with ``Retry-After``: the form again with
+what was typed and a new proof of work, or, when even the page cannot be shown without the
+database, a plain page that holds the typed text in a form that sends again
+(``melding_unreachable.html``); a melding that was stored always gets its code shown.
 """
 
 import json
 import logging
+import time
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import transaction
@@ -46,10 +53,13 @@ from ..services import challenge
 from ..services.deadlines import LEGAL_ACKNOWLEDGE_DAYS, LEGAL_FEEDBACK_MONTHS
 from ..services.receive import (
     BUSY,
+    DATABASE_UNREACHABLE,
     FAULT,
     IN_PROGRESS,
     NO_RECIPIENTS,
     REPLAYED,
+    RETRY_AFTER_SECONDS,
+    UNAVAILABLE,
     Refused,
     receive,
 )
@@ -79,7 +89,17 @@ REFUSALS = {
         "Your melding could not be stored because of a fault on our side. Nothing was sent. "
         "Please try again later; your text is still here."
     ),
+    UNAVAILABLE: gettext_lazy(
+        "Our service cannot be reached for a moment, so nothing was sent. Please send your "
+        "melding again in a few seconds; your text is still here."
+    ),
 }
+#: Pauses before each new try when the database cannot be reached while finding the page or
+#: showing the thanks: a database that fails over is back within a second or two.
+DATABASE_PAUSES = (0.25, 0.5, 1.0)
+#: The answers the plain page keeps, and which of them it shows as text to edit.
+PLAIN_FIELDS = (*MeldingForm.STORED_FIELDS, "niet_naar", "bevestiging_email")
+PLAIN_TEXT_FIELDS = {"wat", "wanneer", "betrokkenen", "wens", "naam", "email", "telefoon"}
 
 
 def new_form(page, *args, **kwargs):
@@ -205,11 +225,35 @@ def submit_view(request, page_id):
     return _submit(request, page_id)
 
 
+def _patiently(action):
+    """``action()``, tried again after a short pause while the database cannot be reached
+    (only for what changes nothing: finding the page, rendering)."""
+    for pause in (*DATABASE_PAUSES, None):
+        try:
+            return action()
+        except DATABASE_UNREACHABLE:
+            if pause is None:
+                raise
+            time.sleep(pause)
+    raise AssertionError  # not reached
+
+
 @sensitive_variables("code")
 def _submit(request, page_id):
+    try:
+        return _store_and_answer(request, page_id)
+    except DATABASE_UNREACHABLE:
+        logger.warning("a melding form could not be answered: the database is unreachable")
+        return _plain_page(request, page_id, error=REFUSALS[UNAVAILABLE], status=503)
+
+
+@sensitive_variables("code")
+def _store_and_answer(request, page_id):
     from ..models import MeldingFormPage
 
-    page = get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+    page = _patiently(
+        lambda: get_object_or_404(MeldingFormPage.objects.live().public(), pk=page_id)
+    )
     site = page.get_site()
     if site is None:
         raise Http404
@@ -229,8 +273,49 @@ def _submit(request, page_id):
             "challenge" if refusal.reason in {REPLAYED, IN_PROGRESS} else None,
             REFUSALS[refusal.reason],
         )
-        return render_form_page(request, page, form, status=refusal.status)
+        status = refusal.status
+        response = _patiently(lambda: render_form_page(request, page, form, status=status))
+        if refusal.reason == UNAVAILABLE:
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     # Not a redirect: the code is shown in this response, once, and goes nowhere else (no
     # URL, no session). A reload posts the same proof of work again and gets REPLAYED.
     excluded = form.excluded_recipient()
-    return render_form_page(request, page, sent=True, code=code, excluded=excluded)
+    try:
+        return _patiently(
+            lambda: render_form_page(request, page, sent=True, code=code, excluded=excluded)
+        )
+    except DATABASE_UNREACHABLE:  # stored all the same: the code must be shown
+        logger.warning("a melding was stored; its thanks is shown plain (database unreachable)")
+        return _plain_page(request, page_id, code=code)
+
+
+@sensitive_variables("code")
+def _plain_page(request, page_id, *, error=None, code=None, status=200):
+    """A page that needs no database: the melder's code when the melding was stored, else
+    ``error`` above a form that holds what was posted (files must be chosen again) and sends
+    it again with a new proof of work."""
+    fields = [
+        {
+            "name": name,
+            "label": MeldingForm.base_fields[name].label,
+            "value": request.POST.get(name, ""),
+            "text": name in PLAIN_TEXT_FIELDS,
+            "rows": 8 if name == "wat" else 2,
+        }
+        for name in PLAIN_FIELDS
+    ]
+    context = {
+        "error": error,
+        "fields": fields,
+        "code_groups": code.split() if code else None,
+        "action": reverse("wagtail_vertrouwen:melding_submit", args=[page_id]),
+        "challenge_json": json.dumps(challenge.new_challenge()),
+    }
+    response = TemplateResponse(
+        request, "wagtail_vertrouwen/pages/melding_unreachable.html", context, status=status
+    )
+    response.render()
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return protect(response)

@@ -1,11 +1,14 @@
 """The recipient's key: set-up, unlock, lock, change of its passphrase, restore with the
-recovery code. The key operations are ``services.keys``; the login password plays no part."""
+recovery code. The key operations are ``services.keys``; the login password plays no part.
+Too many wrong passphrases lock the passphrase for a while (``services.keys``): the form then
+says for how long, with status 429."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ..forms.inbox import ChangePassphraseForm, KeySetupForm, RestoreForm, UnlockForm
@@ -16,6 +19,18 @@ from .gate import render as _render
 
 def _status(request):
     return 200 if request.method == "GET" else 400
+
+
+def _locked_message(locked: keys.PassphraseLocked) -> str:
+    return ngettext(
+        "Too many wrong key passphrases were entered. To protect your key, no key passphrase "
+        "is accepted for the next %(minutes)d minute. This is noted in your log. If it was "
+        "not you, someone is using your login and second factor: tell the web agency.",
+        "Too many wrong key passphrases were entered. To protect your key, no key passphrase "
+        "is accepted for the next %(minutes)d minutes. This is noted in your log. If it was "
+        "not you, someone is using your login and second factor: tell the web agency.",
+        locked.minutes,
+    ) % {"minutes": locked.minutes}
 
 
 @recipient_required(unlocked=False)
@@ -51,9 +66,13 @@ def unlock_view(request):
     if key is None:
         return redirect("wagtail_vertrouwen_inbox:key_setup")
     form = UnlockForm(request.POST or None)
+    status = _status(request)
     if request.method == "POST" and form.is_valid():
         try:
             private_key = keys.unlock(key, form.cleaned_data["passphrase"])
+        except keys.PassphraseLocked as locked:
+            form.add_error(None, _locked_message(locked))
+            status = 429
         except keys.WrongSecret:
             form.add_error(
                 "passphrase",
@@ -78,7 +97,7 @@ def unlock_view(request):
             response = redirect(_safe_next(request))
             unlock.remember(request, response, private_key)
             return response
-    return _render(request, "unlock", {"form": form}, status=_status(request))
+    return _render(request, "unlock", {"form": form}, status=status)
 
 
 def _safe_next(request):
@@ -107,11 +126,15 @@ def change_passphrase(request):
     if key is None:
         return redirect("wagtail_vertrouwen_inbox:key_setup")
     form = ChangePassphraseForm(request.user, request.POST or None)
+    status = _status(request)
     if request.method == "POST" and form.is_valid():
         try:
             private_key = keys.change_passphrase(
                 key, form.cleaned_data["old_passphrase"], form.cleaned_data["new_passphrase1"]
             )
+        except keys.PassphraseLocked as locked:
+            form.add_error(None, _locked_message(locked))
+            status = 429
         except keys.WrongSecret:
             form.add_error(
                 "old_passphrase",
@@ -127,7 +150,7 @@ def change_passphrase(request):
             response = redirect("wagtail_vertrouwen_inbox:index")
             unlock.remember(request, response, private_key)
             return response
-    return _render(request, "change_passphrase", {"form": form}, status=_status(request))
+    return _render(request, "change_passphrase", {"form": form}, status=status)
 
 
 @recipient_required(unlocked=False)

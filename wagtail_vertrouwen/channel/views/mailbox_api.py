@@ -14,6 +14,9 @@ The token travels only in the ``Authorization`` header, which a browser never ad
 no cookie, so no cross-site request can use it and there is no CSRF to guard against. Unlike
 the pages, the API answers on any host of the installation (a headless front end calls it on
 the API's own host); the form version must still be live, public and receiving.
+
+A database or attachment storage that cannot be reached for a moment is a 503 with a message
+and ``Retry-After`` (``api.answers_when_unreachable``), never the site's bare error page.
 """
 
 import json
@@ -38,7 +41,8 @@ from ..forms.melding import answer_rows
 from ..forms.uploads import MemoryOnlyUploadHandler, safe_name
 from ..models import MessageKind
 from ..services import challenge, conversation, guard, mailbox, melder_reading
-from .api import CHALLENGE_INVALID, _form_errors
+from ..services.receive import unreachable
+from .api import CHALLENGE_INVALID, _form_errors, answers_when_unreachable, unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +93,7 @@ def api_view(*methods):
 
     def decorator(view):
         @wraps(view)
+        @answers_when_unreachable()
         def wrapped(request, page_id, *args, **kwargs):
             token = _bearer(request)
             forget_client(request)
@@ -354,10 +359,20 @@ def post(request, page):
         return _error(410, {"__all__": [str(GONE)]})
     except conversation.TooMany as too_many:
         return _error(429, {"__all__": [str(too_many)]})
-    except Exception:
+    except Exception as error:
+        if unreachable(error):
+            logger.warning("a melder's message could not be stored: unreachable")
+            return unavailable()
         logger.exception("a melder's message could not be stored")
         return _error(500, {"__all__": [str(FAULT)]})
-    readable = next((r for r in melder_reading.messages(opened) if r.message.pk == stored.pk), None)
+    try:
+        readable = next(
+            (r for r in melder_reading.messages(opened) if r.message.pk == stored.pk), None
+        )
+    except Exception as error:  # stored: say so, also when it cannot be read back just now
+        if not unreachable(error):
+            raise
+        readable = None
     return _json(
         {
             "message": _message(page, readable) if readable else {"id": str(stored.pk)},
