@@ -97,7 +97,7 @@ def setup(out: Path):
     site = home.get_site()
     request = RequestFactory().get(_path(index), HTTP_HOST=site.hostname)
     with translation.override("nl"):
-        context = index.get_context(request)
+        context = index.listing_context(request)
         people, seen = [], set()
         for group in context["role_groups"]:
             for profile in group["profiles"]:

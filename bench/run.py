@@ -78,7 +78,7 @@ def setup():
     home.add_child(instance=package)
     package.save_revision().publish()
     index = demo["indexes"]["regenboog"]
-    people = index.specific.get_context(_request(index))["role_groups"]
+    people = index.specific.listing_context(_request(index))["role_groups"]
     listing = RoutewijzerPage(
         title="Plain listing", slug="plain-listing", body=[("text", plain_listing(people))]
     )

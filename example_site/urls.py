@@ -33,3 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# What fails outside a view while the database is away: the same 503 page (unreachable.py).
+handler500 = "wagtail_vertrouwen.unreachable.server_error"

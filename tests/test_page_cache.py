@@ -16,6 +16,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.test_query_counts import (  # noqa: F401 - run again here, with the page cache on
     small_board,
+    test_a_changed_photo_on_the_index_shows_at_once,
+    test_a_chosen_filter_is_never_answered_from_the_cached_listing,
     test_a_deleted_profile_is_gone_at_once,
     test_a_new_profile_shows_at_once,
     test_a_profile_added_to_a_school_shows_at_once,

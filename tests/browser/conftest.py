@@ -5,10 +5,13 @@ context records requests to any host but the test server; a test fails if there 
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -109,7 +112,35 @@ def new_context(browser):
     yield make
     for context in contexts:
         context.close()
+    # A request the page sent just before (the admin's editing-session ping, say) may still be
+    # served: the live server's flush after the test would find its table locked (SQLite).
+    _wait_until_served()
     assert foreign == [], f"requests to other hosts: {foreign}"
+
+
+#: Requests the live server (a thread of this process) is serving now.
+_serving = {"count": 0}
+_serving_lock = threading.Lock()
+
+
+def _started(**kwargs):
+    with _serving_lock:
+        _serving["count"] += 1
+
+
+def _finished(**kwargs):
+    with _serving_lock:
+        _serving["count"] -= 1
+
+
+request_started.connect(_started, dispatch_uid="browser-tests-serving")
+request_finished.connect(_finished, dispatch_uid="browser-tests-serving")
+
+
+def _wait_until_served(timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while _serving["count"] > 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture

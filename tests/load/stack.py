@@ -209,12 +209,10 @@ class Stack:
                 if self._supervising and not self._worker_down_on_purpose:
                     self.worker_crashes += 1
                     self.restarts["worker"] += 1
-                    try:
+                    # When it exits again before it says it started (the database still
+                    # away), the next round starts it again, as systemd would.
+                    with contextlib.suppress(RuntimeError):
                         self.start_worker()
-                    except RuntimeError:
-                        # It exited again before it said it started (the database still
-                        # away): the next round starts it again, as systemd would.
-                        pass
             time.sleep(0.2)
 
     def stop(self):

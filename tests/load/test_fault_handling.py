@@ -16,19 +16,26 @@ import html
 import io
 import json
 import re
+import sqlite3
 import tempfile
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from botocore.config import Config
 from django.core import mail
 from django.core.files.storage import storages
-from django.db import OperationalError
+from django.core.signals import got_request_exception
+from django.db import OperationalError, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend
+from wagtail.models import Site
 
+from wagtail_vertrouwen import unreachable
 from wagtail_vertrouwen.channel import storage
 from wagtail_vertrouwen.channel.forms.uploads import Upload
 from wagtail_vertrouwen.channel.models import Bijlage, Melding, Message
@@ -38,6 +45,7 @@ from wagtail_vertrouwen.channel.services.submit import remove_orphan_objects, su
 from wagtail_vertrouwen.channel.tasks import notify_new_melding
 from wagtail_vertrouwen.channel.views import api as api_views
 from wagtail_vertrouwen.channel.views import form as form_views
+from wagtail_vertrouwen.unreachable import RETRY_AFTER_SECONDS
 
 from ..channel import answers, page_challenge, png, send, solve
 from ..mailbox import CODE_BOX, send_melding
@@ -72,7 +80,7 @@ def post_api(client, page, solved, **files):
 
 def unavailable_answer(response):
     assert response.status_code == 503, response.content[:2000]
-    assert response["Retry-After"] == str(receive.RETRY_AFTER_SECONDS)
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     body = response.json()
     assert body["errors"] == {"__all__": [str(api_views.UNAVAILABLE_MESSAGE)]}
     return body
@@ -181,7 +189,7 @@ def test_the_form_keeps_the_text_when_the_database_goes_away(form, recipient, mo
         patch.setattr(challenge, "claim", gone)
         response = send(client, form, challenge=solved, wat="Mijn tekst BEWAARD")
     assert response.status_code == 503
-    assert response["Retry-After"] == str(receive.RETRY_AFTER_SECONDS)
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     page = response.content.decode()
     assert "Mijn tekst BEWAARD" in page
     assert str(form_views.REFUSALS["unavailable"]).split(",")[0] in page
@@ -197,7 +205,7 @@ def test_a_plain_page_keeps_the_text_when_not_even_the_page_can_be_found(
         patch.setattr(form_views, "get_object_or_404", gone)
         response = send(client, form, challenge=solved, wat="Mijn tekst <BEWAARD>")
     assert response.status_code == 503
-    assert response["Retry-After"] == str(receive.RETRY_AFTER_SECONDS)
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     page = response.content.decode()
     assert "Mijn tekst &lt;BEWAARD&gt;</textarea>" in page  # kept, and escaped
     assert 'name="probleemgebied" value="ongewenst_gedrag"' in page
@@ -208,6 +216,93 @@ def test_a_plain_page_keeps_the_text_when_not_even_the_page_can_be_found(
     again = send(client, form, challenge=fresh, wat="Mijn tekst <BEWAARD>")
     assert again.status_code == 200 and CODE_BOX.search(again.content.decode())
     assert Melding.objects.count() == 1
+
+
+# Any page ---------------------------------------------------------------------------------
+
+
+def test_any_page_answers_503_with_the_help_lines_when_the_database_is_away(form, monkeypatch):
+    """Opening the melding form (or any page) while the database is away: not the bare error
+    page but a 503 in the visitor's language with where to turn meanwhile."""
+    monkeypatch.setattr(Site, "find_for_request", gone)
+    for path, language in ((form.url, "nl"), ("/en/", "en")):
+        with translation.override(language):
+            expected = str(unreachable.MESSAGE)
+        response = Client().get(path, **host(form))
+        assert response.status_code == 503
+        assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+        assert "no-store" in response["Cache-Control"]
+        page = response.content.decode()
+        assert f'<html lang="{language}"' in page
+        assert html.escape(expected) in page
+        for line in ("112", "0800-2000", "0800-0432", "0800-0113"):
+            assert f'<bdi dir="ltr">{line}</bdi>' in page
+
+
+def test_the_help_page_needs_no_database(db):
+    with CaptureQueriesContext(connection) as queries:
+        response = unreachable.unreachable_response()
+    assert response.status_code == 503
+    assert queries.captured_queries == []
+
+
+def test_a_page_that_is_not_there_answers_the_same_while_the_database_is_away(form, monkeypatch):
+    """No view: Django's 404 page asks the database for the site, which fails outside any
+    view (handler500)."""
+    monkeypatch.setattr(Site, "find_for_request", gone)
+    response = Client(raise_request_exception=False).get("/wp-login.php", **host(form))
+    assert response.status_code == 503
+    assert html.escape(str(unreachable.MESSAGE)) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        psycopg.errors.QueryCanceled("canceling statement due to statement timeout"),
+        psycopg.errors.DeadlockDetected("deadlock detected"),
+        sqlite3.OperationalError("no such column: wagtailcore_site.brand_new"),
+    ],
+    ids=["statement timeout", "deadlock", "missing column"],
+)
+def test_a_fault_that_is_no_outage_is_reported_as_a_500(form, monkeypatch, cause):
+    """A slow query, a deadlock or a broken deploy is a fault to report, not an outage to wait
+    out: "try again in a minute" would hide it for good."""
+
+    def fails(*args, **kwargs):
+        raise OperationalError(str(cause)) from cause
+
+    reported = []
+
+    def report(sender, request=None, **kwargs):
+        reported.append(request.path)
+
+    got_request_exception.connect(report, weak=False, dispatch_uid="fault-test")
+    monkeypatch.setattr(Site, "find_for_request", fails)
+    try:
+        response = Client(raise_request_exception=False).get(form.url, **host(form))
+    finally:
+        got_request_exception.disconnect(dispatch_uid="fault-test")
+    assert response.status_code == 500
+    assert reported == [urlsplit(form.url).path]
+
+
+def test_an_outage_is_logged_with_its_traceback(form, monkeypatch, caplog):
+    monkeypatch.setattr(Site, "find_for_request", gone)
+    with caplog.at_level("WARNING", logger="wagtail_vertrouwen.unreachable"):
+        response = Client().get(form.url, **host(form))
+    assert response.status_code == 503
+    (record,) = [r for r in caplog.records if r.name == "wagtail_vertrouwen.unreachable"]
+    assert record.exc_info and "server closed the connection" in str(record.exc_info[1])
+
+
+def test_other_errors_still_reach_djangos_handling(form, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug, not an outage")
+
+    monkeypatch.setattr(Site, "find_for_request", broken)
+    response = Client(raise_request_exception=False).get(form.url, **host(form))
+    assert response.status_code == 500
+    assert str(unreachable.MESSAGE) not in response.content.decode()
 
 
 def test_a_stored_melding_shows_its_code_when_the_thanks_cannot_be_rendered(

@@ -26,20 +26,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task, task_backends
 
+from ..unreachable import DATABASE_UNREACHABLE as UNREACHABLE
 from . import conf
 
 logger = logging.getLogger(__name__)
 
 #: The channel's own tasks, by the start of their path in the queue.
 TASK_PREFIX = __name__ + "."
-#: Errors that mean "the database is not reachable just now".
-UNREACHABLE = (OperationalError, InterfaceError)
 #: How long a notification waits for a database that went away, how often it looks, and how
 #: often it starts again (``_when_reachable``): a fail-over or a restart takes seconds.
 DATABASE_WAIT_SECONDS = 30

@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -357,8 +359,31 @@ class VertrouwenspersonenIndexPage(Page):
     #: The rendition the index shows of each profile's photo (the template's ``image`` tag).
     CARD_PHOTO_FILTER = "fill-160x160"
 
+    #: The filter and the people by role (rendered apart, so that it can be kept rendered).
+    LISTING_TEMPLATE = "wagtail_vertrouwen/includes/profile_listing.html"
+
     def get_context(self, request, *args, **kwargs):
+        """Without a filter chosen (the index as most visitors see it), the listing comes
+        rendered from the render cache (``cache.py``: per school, language, date and content
+        version, so a publish, a changed photo or an ended term shows at once); with one, it is
+        worked out for the request."""
         context = super().get_context(request, *args, **kwargs)
+        if request.GET or not render_cache.cacheable(request):
+            context.update(self.listing_context(request))
+            return context
+        # The people depend on this page (its school), the links on the site asked for.
+        cache_key = render_cache.key("profile-index-html", Site.find_for_request(request), self.pk)
+        html = render_cache.get_or_build(
+            cache_key,
+            lambda: str(
+                render_to_string(self.LISTING_TEMPLATE, self.listing_context(request), request)
+            ),
+        )
+        context["listing_html"] = mark_safe(html)  # noqa: S308 - our own template's output
+        return context
+
+    def listing_context(self, request):
+        """The filter form and the listed people, grouped by role."""
         profiles = self.listed_profiles(request)
         # A fixed number of queries however many people: every profile's schools, photo and
         # its card rendition in one query each.
@@ -392,12 +417,9 @@ class VertrouwenspersonenIndexPage(Page):
             members = [p for p in profiles if role in p.roles]
             if members:
                 groups.append({"role": role, "label": label, "profiles": members})
-        context.update(
-            {
-                "filter_form": form,
-                "role_groups": groups,
-                "profile_count": len(profiles),
-                "show_filter": len(schools) > 1 or len(languages) > 1,
-            }
-        )
-        return context
+        return {
+            "filter_form": form,
+            "role_groups": groups,
+            "profile_count": len(profiles),
+            "show_filter": len(schools) > 1 or len(languages) > 1,
+        }

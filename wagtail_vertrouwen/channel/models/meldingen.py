@@ -155,6 +155,11 @@ class MeldingAccess(models.Model):
                 fields=["melding", "recipient"], name="one_access_per_recipient"
             )
         ]
+        # The inbox's default order (views.inbox: unread first, then the last read), so that
+        # its first page is read from the index, not sorted from all of a recipient's rows.
+        indexes = [
+            models.Index(fields=["recipient", "-read_at", "-id"], name="vw_meldingaccess_inbox")
+        ]
 
     def __str__(self):
         return f"{self.melding} → {self.recipient}"

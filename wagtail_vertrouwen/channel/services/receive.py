@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass
 
 from django.core.mail import send_mail
-from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from ...unreachable import DATABASE_UNREACHABLE
 from .. import storage
 from . import challenge
 from .submit import NoRecipients, submit
@@ -44,11 +44,6 @@ STATUS = {
     FAULT: 500,
     UNAVAILABLE: 503,
 }
-#: What the responses of ``UNAVAILABLE`` ask for in ``Retry-After``: a database failing over
-#: or a storage endpoint restarting is back within seconds.
-RETRY_AFTER_SECONDS = 5
-#: Errors that mean "the database cannot be reached just now".
-DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 #: Tries, and the pause before each retry, of the bookkeeping around ``submit``.
 BOOKKEEPING_PAUSES = (0.2, 0.5, 1.0)
 

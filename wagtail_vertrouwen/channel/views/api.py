@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET
 
+from ...unreachable import RETRY_AFTER_SECONDS
 from .. import conf
 from ..debug import forget_client
 from ..forms.melding import CHALLENGE_INVALID_CODE, MeldingForm, reader_rows
@@ -36,7 +37,6 @@ from ..services.receive import (
     IN_PROGRESS,
     NO_RECIPIENTS,
     REPLAYED,
-    RETRY_AFTER_SECONDS,
     UNAVAILABLE,
     Refused,
     receive,

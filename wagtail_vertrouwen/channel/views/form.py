@@ -44,6 +44,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from ...choices import Probleemgebied
+from ...unreachable import DATABASE_UNREACHABLE, RETRY_AFTER_SECONDS
 from .. import conf
 from ..debug import forget_client
 from ..forms.melding import MeldingForm, reader_rows
@@ -53,12 +54,10 @@ from ..services import challenge
 from ..services.deadlines import LEGAL_ACKNOWLEDGE_DAYS, LEGAL_FEEDBACK_MONTHS
 from ..services.receive import (
     BUSY,
-    DATABASE_UNREACHABLE,
     FAULT,
     IN_PROGRESS,
     NO_RECIPIENTS,
     REPLAYED,
-    RETRY_AFTER_SECONDS,
     UNAVAILABLE,
     Refused,
     receive,

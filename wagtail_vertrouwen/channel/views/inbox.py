@@ -168,10 +168,12 @@ class InboxView(BaseListingView):
     index_results_url_name = "wagtail_vertrouwen_inbox:index_results"
     filterset_class = StatusFilterSet
     default_ordering = "unread"
-    #: Unread first (then newest); or by the date of receipt, the earliest open deadline, or
-    #: the waiting time (without one: last). Ties broken by id: stable pages.
+    #: Unread first (the last to reach this inbox on top), then the read ones, the last read
+    #: on top: read from an index (``MeldingAccess.Meta.indexes``) however many meldingen. Or
+    #: by the date of receipt, the earliest open deadline, or the waiting time (without one:
+    #: last). Ties broken by id: stable pages.
     orderings = {
-        "unread": (F("read_at").asc(nulls_first=True), "-melding__received_at", "-pk"),
+        "unread": (F("read_at").desc(nulls_first=True), "-pk"),
         "received": ("melding__received_at", "pk"),
         "-received": ("-melding__received_at", "-pk"),
         "due": (F("due_at").asc(nulls_last=True), "-melding__received_at", "-pk"),
