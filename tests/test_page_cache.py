@@ -284,7 +284,7 @@ def test_a_response_that_sets_a_cookie_or_varies_on_everything_is_not_kept(rf, d
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migrate_goes_on_when_the_cache_cannot_be_written_yet(settings):
+def test_migrate_goes_on_when_the_cache_cannot_be_written_yet(settings, caplog):
     """A fresh project runs migrate before createcachetable: the DatabaseCache's table does
     not exist yet, and the content version cannot be replaced. Migrate must still succeed.
     (Outside a transaction, as migrate runs: on PostgreSQL the failed query would otherwise
@@ -302,4 +302,8 @@ def test_migrate_goes_on_when_the_cache_cannot_be_written_yet(settings):
     settings.WAGTAIL_VERTROUWEN_CACHE_ALIAS = "missing"
     with pytest.raises(Exception, match="no_such_cache_table"):
         caches["missing"].set("probe", 1)  # the table really is missing
-    call_command("migrate", verbosity=0)
+    with caplog.at_level("WARNING", logger="wagtail_vertrouwen.cache"):
+        call_command("migrate", verbosity=0)
+    said = [r for r in caplog.records if r.name == "wagtail_vertrouwen.cache"]
+    assert len(said) == 1, "one line per migrate, not one per app"
+    assert not said[0].exc_info and "no_such_cache_table" in said[0].getMessage()

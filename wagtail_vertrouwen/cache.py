@@ -159,12 +159,17 @@ def _bump_after_migrate(**_kwargs):
         return
     try:
         _bump()
-    except Exception:  # noqa: BLE001 - any backend's error; logged, migrate goes on
-        logger.warning("could not replace the content version after migrate", exc_info=True)
+    except Exception as error:  # noqa: BLE001 - any backend's error; logged, migrate goes on
+        logger.warning(
+            "could not replace the content version after migrate (nothing is cached yet to "
+            "empty): %s",
+            error,
+        )
 
 
 def connect_signals():
     """Connect the invalidation to every change a route-finder can show (AppConfig.ready)."""
+    from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -188,7 +193,13 @@ def connect_signals():
         weak=False,
     )
     # A deploy runs migrate: new templates, translations and static file names show at once.
-    post_migrate.connect(_bump_after_migrate, dispatch_uid=f"{uid}.migrate", weak=False)
+    # Once per migrate (Django sends post_migrate for every app).
+    post_migrate.connect(
+        _bump_after_migrate,
+        sender=apps.get_app_config("wagtail_vertrouwen"),
+        dispatch_uid=f"{uid}.migrate",
+        weak=False,
+    )
     # A photo deleted (the profile's key is set to NULL in SQL, no page is saved), replaced
     # or described anew shows on the profile pages, the index and the API.
     from wagtail.images import get_image_model
