@@ -172,17 +172,11 @@ def _addresses(melding_id, recipient_id):
     return list(accesses.values_list("recipient__email", flat=True))
 
 
-@task()
-def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
-    """Tell a recipient (``recipient_id``; each, for a task queued before there was one task
-    per recipient) that there is a new melding, and where to read it. Nothing more."""
+def _notify_about(task_obj, template, melding_id, attempt, recipient_id) -> int:
+    """Mail ``template`` (a notice without content) about a melding that still exists to its
+    recipients (``recipient_id``; each, when None), waiting for a database that went away."""
     from .models import Melding
-    from .services.designate import end_lapsed_designations
 
-    try:  # a submission is an occasion to end designations that lapsed without a signal
-        end_lapsed_designations()
-    except Exception:  # noqa: BLE001 - the notice of the new melding matters more
-        logger.exception("could not end lapsed designations")
     extra = _recipient_kwargs(recipient_id)
 
     def work():
@@ -190,11 +184,22 @@ def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | No
             return 0
         addresses = _addresses(melding_id, recipient_id)
         context = {"inbox_url": inbox_url()}
-        return _deliver(
-            notify_new_melding, (melding_id,), attempt, addresses, "new_melding", context, **extra
-        )
+        return _deliver(task_obj, (melding_id,), attempt, addresses, template, context, **extra)
 
-    return _when_reachable(notify_new_melding, (melding_id,), attempt, extra, work)
+    return _when_reachable(task_obj, (melding_id,), attempt, extra, work)
+
+
+@task()
+def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
+    """Tell a recipient (``recipient_id``; each, for a task queued before there was one task
+    per recipient) that there is a new melding, and where to read it. Nothing more."""
+    from .services.designate import end_lapsed_designations
+
+    try:  # a submission is an occasion to end designations that lapsed without a signal
+        end_lapsed_designations()
+    except Exception:  # noqa: BLE001 - the notice of the new melding matters more
+        logger.exception("could not end lapsed designations")
+    return _notify_about(notify_new_melding, "new_melding", melding_id, attempt, recipient_id)
 
 
 @task()
@@ -202,20 +207,7 @@ def notify_new_message(melding_id: str, attempt: int = 1, recipient_id: int | No
     """Tell a recipient of a melding (``recipient_id``; each, when None) that its melder wrote
     a new message (or shared their name or contact details), and where to read it. Nothing of
     the message."""
-    from .models import Melding
-
-    extra = _recipient_kwargs(recipient_id)
-
-    def work():
-        if not Melding.objects.filter(pk=melding_id).exists():
-            return 0
-        addresses = _addresses(melding_id, recipient_id)
-        context = {"inbox_url": inbox_url()}
-        return _deliver(
-            notify_new_message, (melding_id,), attempt, addresses, "new_message", context, **extra
-        )
-
-    return _when_reachable(notify_new_message, (melding_id,), attempt, extra, work)
+    return _notify_about(notify_new_message, "new_message", melding_id, attempt, recipient_id)
 
 
 @task()
