@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail_vertrouwen.channel import crypto
 from wagtail_vertrouwen.channel.models import (
@@ -189,14 +189,14 @@ def test_listing_writes_one_audit_line_however_many_meldingen(form, recipient):
     assert AuditEntry.objects.latest("pk").detail == "3"
 
 
-def many_meldingen(form, recipient, count, *, status="nieuw", read=False):
+def many_meldingen(form, recipient, count, *, status="nieuw", read=False, answers=None):
     """``count`` meldingen sealed to ``recipient``, quickly: one content key sealed once, each
     melding's answers encrypted for its own id (the associated data binds them to it)."""
     content_key = crypto.new_content_key()
     sealed = crypto.seal_content_key(
         content_key, bytes(RecipientKey.objects.get(user=recipient).public_key)
     )
-    answers = {"probleemgebied": "ongewenst_gedrag", "wie": "leerling", "wat": "geheim"}
+    answers = answers or {"probleemgebied": "ongewenst_gedrag", "wie": "leerling", "wat": "geheim"}
     site = form.get_site()
     now = timezone.now()
     meldingen = []
@@ -230,6 +230,7 @@ def queries(client, url, **params):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params)
     assert response.status_code == 200
+    response.queries = [query["sql"] for query in captured]
     return response, len(captured)
 
 
@@ -239,6 +240,10 @@ def test_the_list_takes_the_same_queries_for_ten_or_ten_thousand(form, recipient
     client.get(reverse(INDEX))  # warm caches of the admin (menus, site) first
     small, few = queries(client, reverse(INDEX))
     assert len(small.context["object_list"]) == 10
+    # Session, user, device, permissions (2), profile, the gate (designation, key), count, page,
+    # the audit line and its reader, locales, page and collection permissions for the menu,
+    # the menu's designation check, the session saved (savepoint, update, release).
+    assert few == 19, "\n".join(sql[:70] for sql in small.queries)
 
     started = time.monotonic()
     many_meldingen(form, recipient, 9_990)
@@ -339,3 +344,58 @@ def test_read_meldingen_follow_the_unread_ones_the_last_read_on_top(form, recipi
         third.pk,
         first.pk,
     ]
+
+
+def test_each_cell_of_the_list_says_what_it_should_and_escapes_what_a_melder_wrote(form, recipient):
+    """The cells are built in Python (``views.cells``), not by templates: the same words,
+    links, marks, local times and escaping as a template gives."""
+    from django.utils.formats import date_format
+
+    from .channel import nl
+
+    now = timezone.now()
+    script = '<img src=x onerror="alert(1)">'
+    urgent, plain, mine = (
+        many_meldingen(
+            form,
+            recipient,
+            1,
+            answers={"probleemgebied": "huiselijk_geweld", "wie": "ouder", "over_medewerker": "ja"},
+        )[0],
+        many_meldingen(form, recipient, 1, read=True)[0],
+        many_meldingen(form, recipient, 1, answers={"probleemgebied": script, "wie": script})[0],
+    )
+    waiting_since = now - timedelta(days=3)
+    Melding.objects.filter(pk=urgent.pk).update(
+        waiting_since=waiting_since, acknowledge_by=now - timedelta(hours=1)
+    )
+    form.get_site().__class__.objects.filter(pk=form.get_site().pk).update(
+        site_name="<b>School</b>"
+    )
+    client = enter(Client(), recipient)
+    html = client.get(reverse(INDEX)).content.decode()
+
+    with translation.override("nl"), timezone.override("Europe/Amsterdam"):  # the admin's
+        since = date_format(timezone.localtime(waiting_since), "DATETIME_FORMAT")
+        received = date_format(timezone.localtime(urgent.received_at), "SHORT_DATETIME_FORMAT")
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[urgent.pk])
+    # Unread: a link to the melding, marked; read: the link without the mark.
+    assert f'<a href="{detail}"><strong>{nl("Unread")} · </strong>{received}</a>' in html
+    read_link = reverse("wagtail_vertrouwen_inbox:detail", args=[plain.pk])
+    assert f'<a href="{read_link}">' in html
+    assert f'<a href="{read_link}"><strong>' not in html
+    # Urgent, with both reasons in its title; the wait with its local start in the title.
+    with translation.override("nl"):
+        area = str(Probleemgebied.HUISELIJK_GEWELD.label)
+    staff = nl("About someone who works at the school")
+    assert (
+        f'<strong class="vw-urgent" title="{area}; {staff}">{nl("Urgent")}</strong> · {area}'
+        in html
+    )
+    assert f'<span title="{nl("Waiting for an answer since %(date)s") % {"date": since}}">' in html
+    assert f'<strong class="vw-overdue">{nl("Overdue")}</strong>' in html
+    # What a melder wrote, and a school's name, are text, never markup.
+    assert script not in html and "<b>School</b>" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "&lt;b&gt;School&lt;/b&gt;" in html
+    assert str(mine.pk) in html

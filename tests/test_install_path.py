@@ -285,6 +285,19 @@ def test_check_w007_the_fast_kdf_is_for_tests_only(db, settings):
     assert "wagtail_vertrouwen_channel.W007" not in deploy_ids()
 
 
+@pytest.mark.parametrize(
+    ("timeout", "lease", "warned"),
+    [(None, 900, True), (30, 900, False), (600, 900, True), (30, 40, True)],
+)
+def test_check_w013_a_mail_server_must_not_outlast_the_task_lease(
+    db, settings, timeout, lease, warned
+):
+    settings.EMAIL_TIMEOUT = timeout
+    settings.WAGTAIL_VERTROUWEN_TASK_LEASE_SECONDS = lease
+    assert ("wagtail_vertrouwen_channel.W013" in deploy_ids()) is warned
+    assert "wagtail_vertrouwen_channel.W013" not in ids(run())  # only with --deploy
+
+
 def test_production_like_settings_silence_the_deploy_checks(db, settings, tmp_path):
     """What docs/configuration.md recommends makes every deploy check of the package silent."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -303,6 +316,7 @@ def test_production_like_settings_silence_the_deploy_checks(db, settings, tmp_pa
     settings.WAGTAIL_VERTROUWEN_KDF = "default"
     settings.ADMINS = [("Webbureau", "alarm@bureau.test")]
     settings.AXES_ENABLED = True  # W011; the test settings switch django-axes off
+    settings.EMAIL_TIMEOUT = 30  # W013
     ours = [i for i in deploy_ids() if i and i.startswith("wagtail_vertrouwen")]
     assert ours == []
     assert User.objects.count() == 0  # the checks wrote nothing

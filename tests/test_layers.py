@@ -22,6 +22,7 @@ LAYERS = {
     "forms": 4,
     "openapi": 4,
     "views": 5,
+    "templatetags": 5,  # filters of the views' templates
 }
 #: Modules that sit outside the stack and wire it up (they may import anything).
 WIRING = {

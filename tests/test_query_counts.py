@@ -57,6 +57,7 @@ def urls(board):
         "API detail of the homepage": f"/api/v2/pages/{home.pk}/",
         "profile index": board["indexes"]["regenboog"].url,
         "profile index, filtered": board["indexes"]["regenboog"].url + "?language=en",
+        "profile index, campaign link": board["indexes"]["regenboog"].url + "?utm_source=mail",
         "profile page": profile.url,
         "API detail of a profile": f"/api/v2/pages/{profile.pk}/",
     }
@@ -78,6 +79,7 @@ UNCACHED = {
     "API detail of the homepage": 16,
     "profile index": 21,
     "profile index, filtered": 21,
+    "profile index, campaign link": 21,
     "profile page": 13,
     "API detail of a profile": 12,
 }
@@ -92,6 +94,8 @@ CACHED = {
     "profile index": 9,
     # With a filter: who serves the school from the cache, the listed profiles in one query.
     "profile index, filtered": 14,
+    # A parameter that is no filter (a newsletter's link) leaves the listing as it is kept.
+    "profile index, campaign link": 9,
 }
 
 
@@ -275,6 +279,10 @@ def test_a_chosen_filter_is_never_answered_from_the_cached_listing(client, schoo
     tigrinya = client.get(url + "?language=ti").content.decode()
     assert fatima.title in tigrinya and joost.title not in tigrinya
     assert 'value="ti" selected' in tigrinya
+    # A parameter that is no filter is answered from the kept listing: the same page.
+    assert client.get(url + "?utm_source=nieuwsbrief").content.decode() == everyone
+    emptied = client.get(url + "?language=").content.decode()  # a filter set back to "any"
+    assert fatima.title in emptied and joost.title in emptied
     wrong = client.get(url + "?language=klingon")
     assert wrong.status_code == 200
     assert 'class="vw-field-error"' in wrong.content.decode()

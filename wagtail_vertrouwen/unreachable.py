@@ -15,7 +15,7 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -64,18 +64,30 @@ def database_unreachable(error: BaseException) -> bool:
     return True
 
 
-def unreachable_response() -> HttpResponse:
-    """The 503 page. Rendered without the request, so that no context processor can ask the
+def wants_json(request) -> bool:
+    """Whether the client asked for JSON rather than a page (an app reading Wagtail's API
+    with ``Accept: application/json``); a browser's ``*/*`` or ``text/html`` gets the page."""
+    if request is None:
+        return False
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def unreachable_response(request=None) -> HttpResponse:
+    """The 503 page, or for a client that asked for JSON (``wants_json``) its message as
+    ``{"message": …}``. Rendered without the request, so that no context processor can ask the
     database for anything (the user, the site's settings)."""
-    html = render_to_string(
-        TEMPLATE,
-        {
-            "message": MESSAGE,
-            "urgent": True,
-            "prominent_contacts": [national_contact(key) for key in LINES],
-        },
-    )
-    response = HttpResponse(html, status=503)
+    if wants_json(request):
+        response = JsonResponse({"message": str(MESSAGE)}, status=503)
+    else:
+        html = render_to_string(
+            TEMPLATE,
+            {
+                "message": MESSAGE,
+                "urgent": True,
+                "prominent_contacts": [national_contact(key) for key in LINES],
+            },
+        )
+        response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
@@ -97,7 +109,7 @@ class UnreachableMiddleware:
         logger.warning(
             "%s could not be answered: the database is unreachable", request.path, exc_info=True
         )
-        return unreachable_response()
+        return unreachable_response(request)
 
 
 def server_error(request, template_name="500.html"):
@@ -106,5 +118,5 @@ def server_error(request, template_name="500.html"):
     away; else Django's own."""
     error = sys.exc_info()[1]
     if error is not None and database_unreachable(error):
-        return unreachable_response()
+        return unreachable_response(request)
     return defaults.server_error(request, template_name)

@@ -512,8 +512,8 @@ class Stack:
                 return states
             time.sleep(0.5)
 
-    def mails(self) -> list[tuple[str, str]]:
-        """(recipient, subject) of every mail written, one per message."""
+    def mails(self) -> list[tuple[str, str, str]]:
+        """(recipient, subject, Message-ID) of every mail written, one per message."""
         found = []
         for path in sorted(self.mail_dir.iterdir()):
             text = path.read_text(errors="replace")
@@ -525,7 +525,7 @@ class Stack:
                     email.header.make_header(email.header.decode_header(message["Subject"]))
                 )
                 for address in (message["To"] or "").split(","):
-                    found.append((address.strip(), subject))
+                    found.append((address.strip(), subject, message["Message-ID"] or ""))
         return found
 
     def log_text(self) -> str:

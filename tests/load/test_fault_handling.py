@@ -32,7 +32,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import default_task_backend
+from django_tasks import TaskContext, default_task_backend
 from wagtail.models import Site
 
 from wagtail_vertrouwen import unreachable
@@ -239,6 +239,22 @@ def test_any_page_answers_503_with_the_help_lines_when_the_database_is_away(form
             assert f'<bdi dir="ltr">{line}</bdi>' in page
 
 
+def test_an_app_asking_wagtails_api_for_json_gets_its_503_as_json(form, monkeypatch):
+    """Wagtail's page API during an outage: JSON for a client that asked for it, the page for
+    a browser."""
+    monkeypatch.setattr(Site, "find_for_request", gone)
+    response = Client().get("/api/v2/pages/", HTTP_ACCEPT="application/json", **host(form))
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert "no-store" in response["Cache-Control"]
+    with translation.override("nl"):
+        assert response.json() == {"message": str(unreachable.MESSAGE)}
+    browser = Client().get("/api/v2/pages/", HTTP_ACCEPT="text/html,*/*;q=0.8", **host(form))
+    assert browser.status_code == 503 and browser["Content-Type"].startswith("text/html")
+    assert "0800-2000" in browser.content.decode()
+
+
 def test_the_help_page_needs_no_database(db):
     with CaptureQueriesContext(connection) as queries:
         response = unreachable.unreachable_response()
@@ -372,12 +388,15 @@ def test_each_recipient_is_notified_by_a_task_of_their_own(
     assert all(r.args == [melding_id] for r in ours)
     # A failed mail is retried for that recipient alone: the other is not mailed twice.
     settings.EMAIL_BACKEND = "tests.channel.FailingMailBackend"
-    assert notify_new_melding.call(melding_id, recipient_id=second.pk) == 0
+    [task_result] = [r for r in ours if r.kwargs["recipient_id"] == second.pk]
+    context = TaskContext(task_result=task_result)
+    assert notify_new_melding.call(context, melding_id, recipient_id=second.pk) == 0
     retry = [r for r in queue.results if r.task.name == notify_new_melding.name][-1]
-    assert retry.kwargs == {"attempt": 2, "recipient_id": second.pk}
+    assert retry.kwargs == {"attempt": 2, "recipient_id": second.pk, "notice": task_result.id}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox.clear()
-    assert notify_new_melding.call(melding_id, **retry.kwargs) == 1
+    context = TaskContext(task_result=retry)
+    assert notify_new_melding.call(context, melding_id, **retry.kwargs) == 1
     assert [m.to for m in mail.outbox] == [[second.email]]
 
 

@@ -15,10 +15,12 @@ readable with each recipient's private key; an error response stored nothing and
 the melder's language, with the typed text kept on the form page; every melder got through in
 the end; nothing is stored half (objects without rows, rows without objects, meldingen without
 a key envelope per recipient); and each recipient got exactly one mail per melding, and one
-per melding whose melder wrote, once the queue has drained. Mail is sent at least once: a
-second copy is allowed only for a notification whose task the queue shows as run again (its
-worker died after taking it, possibly between sending the mail and recording that), and the
-count of such copies is reported.
+per melding whose melder wrote, once the queue has drained: one Message-ID each (the send
+ledger's, ``services.notices``), never a second mail of a notice under another. A second copy
+of the same message (same Message-ID) is allowed only for a notification whose task the queue
+shows as run again: its worker was killed after the mail server took the mail and before the
+ledger row was committed, the one window the ledger leaves. Such copies are counted and
+reported.
 """
 
 import re
@@ -198,23 +200,30 @@ def check(stack, melders, *, drain_seconds=60):
     # whose melder wrote: one notice until the recipients read).
     if states.get("READY") or states.get("RUNNING") or states.get("FAILED"):
         problems.append(f"task queue not drained: {states} ({verified['tasks']})")
-    mails = Counter(stack.mails())
+    copies = Counter(stack.mails())  # (recipient, subject, Message-ID): how many written
+    messages_to = Counter((to, subject) for to, subject, _message_id in copies)
     subjects = stack.data["subjects"]
     with_messages = sum(
         1 for m in meldingen if any(x["from_melder"] for x in m.get("messages", []))
     )
-    # A mail may go out twice only where its task was run again because the worker died
-    # after taking it (between sending and recording it: at least once, never lost).
+    for to, subject, message_id in copies:
+        if not re.fullmatch(r"<[0-9a-f]{32}@[^<>@\s]+>", message_id):
+            problems.append(f"{to}: {subject!r} without the ledger's Message-ID: {message_id!r}")
+    # Exactly one message per notice. A copy of the same message may go out only where its
+    # task was run again because the worker was killed after the mail server took the mail
+    # and before the ledger row was committed.
     duplicates = 0
     for recipient in stack.data["recipients"]:
         reruns = verified["reruns"].get(str(recipient["id"]), {})
         for kind, expected in (("new_melding", len(meldingen)), ("new_message", with_messages)):
-            got = mails[(recipient["email"], subjects[kind])]
-            duplicates += got - expected
-            if not expected <= got <= expected + reruns.get(f"notify_{kind}", 0):
+            key = (recipient["email"], subjects[kind])
+            got = messages_to[key]
+            again = sum(n - 1 for (to, sub, _id), n in copies.items() if (to, sub) == key)
+            duplicates += again
+            if got != expected or again > reruns.get(f"notify_{kind}", 0):
                 problems.append(
-                    f"{recipient['email']}: {got} {kind} mails for {expected} "
-                    f"(tasks run again: {reruns})"
+                    f"{recipient['email']}: {got} {kind} messages for {expected}, {again} "
+                    f"sent twice (tasks run again: {reruns})"
                 )
 
     figures = summary(melders, meldingen, verified)

@@ -1,9 +1,9 @@
 """System checks: the settings the confidential channel relies on.
 
 Ids (documented in docs/configuration.md, "System checks"): E001 OTP middleware, E002 the
-channel's URLs, W001 error reports, W002 avatars, W010 session cookie; with ``--deploy``:
-W003 alert contacts, W004 task backend, W005 cache, W006 attachment storage, W007 KDF,
-W011 login throttle, W012 OTP throttle.
+channel's URLs, E003 the bounds of key derivation, W001 error reports, W002 avatars, W010
+session cookie; with ``--deploy``: W003 alert contacts, W004 task backend, W005 cache, W006
+attachment storage, W007 KDF, W011 login throttle, W012 OTP throttle, W013 mail timeout.
 Always, reading the database: W008 designated melding forms pinned to no school.
 """
 
@@ -29,6 +29,15 @@ def channel_settings(app_configs, **kwargs):
                 "The melding inbox needs django-otp's OTPMiddleware.",
                 hint="Add 'django_otp.middleware.OTPMiddleware' after AuthenticationMiddleware.",
                 id="wagtail_vertrouwen_channel.E001",
+            )
+        )
+    kdf_problem = conf.kdf_bounds_problem(conf.get("KDF_CONCURRENCY"), conf.get("KDF_WAIT_SECONDS"))
+    if kdf_problem:
+        problems.append(
+            Error(
+                kdf_problem + " Every melding and mailbox login would fail with it.",
+                hint="Remove the setting to use the default (2 at once, 10 s of waiting).",
+                id="wagtail_vertrouwen_channel.E003",
             )
         )
     if (
@@ -150,6 +159,28 @@ def task_backend(app_configs, **kwargs):
             "'django_tasks_db.DatabaseBackend'}} with 'django_tasks_db' in INSTALLED_APPS, "
             "and run `manage.py db_worker`.",
             id="wagtail_vertrouwen_channel.W004",
+        )
+    ]
+
+
+@register(deploy=True)
+def mail_timeout(app_configs, **kwargs):
+    """``check --deploy``: a mail server that never answers must not outlast the task lease,
+    or the requeued task takes the mail over and both send it (``services.notices``)."""
+    from . import conf
+
+    timeout = getattr(settings, "EMAIL_TIMEOUT", None)
+    lease = conf.get("TASK_LEASE_SECONDS")
+    if timeout is not None and timeout < lease / 2:
+        return []
+    return [
+        Warning(
+            f"EMAIL_TIMEOUT is {timeout}: a mail server that stops answering keeps a "
+            f"notification task waiting beyond its lease ({lease} s), after which it is run "
+            "again and the mail may go out twice.",
+            hint="Set EMAIL_TIMEOUT to a number of seconds well below "
+            "WAGTAIL_VERTROUWEN_TASK_LEASE_SECONDS, for example EMAIL_TIMEOUT = 30.",
+            id="wagtail_vertrouwen_channel.W013",
         )
     ]
 

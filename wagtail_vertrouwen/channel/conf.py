@@ -1,6 +1,7 @@
 """The package's settings, each with a default: ``WAGTAIL_VERTROUWEN_<NAME>`` in settings."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from . import crypto
 
@@ -34,6 +35,18 @@ DEFAULTS = {
     "ATTACHMENTS_PER_MELDING": 25,
     # Argon2id cost of the recipient's wrapped key ("default" or "fast": tests only).
     "KDF": "default",
+    # Argon2id derivations (a melder's code at sending and at each mailbox login, a recipient's
+    # key passphrase) that one process runs at once. Each holds 64 MiB for about 0.1 s (about
+    # 90 MiB of RSS measured), and it is CPU work of one core: more derivations at once than
+    # the cores a process can use add memory, not throughput. A machine runs several worker
+    # processes, which already share its cores, so 2 per process keeps the cores busy while a
+    # burst from outside costs at most 2 x 64 MiB per process. With gunicorn's sync workers (one
+    # request per process) it never waits; it bounds threaded workers (gthread, runserver).
+    "KDF_CONCURRENCY": 2,
+    # How long a derivation waits for a slot before the request is answered "try again in a
+    # moment" (503 with Retry-After, nothing typed is lost): at 0.1 s a derivation and 2 slots,
+    # some 200 derivations queued before it. Keep it well below the worker timeout (30 s).
+    "KDF_WAIT_SECONDS": 10,
     # Retention of closed meldingen, default for new melding forms.
     "RETENTION_DAYS": 365,
     # Notification mail attempts before giving up (each retry waits twice as long).
@@ -58,3 +71,21 @@ def get(name: str):
 
 def kdf_limits() -> crypto.KdfLimits:
     return crypto.FAST_KDF if get("KDF") == "fast" else crypto.DEFAULT_KDF
+
+
+def kdf_bounds() -> tuple[int, float]:
+    """``(KDF_CONCURRENCY, KDF_WAIT_SECONDS)``, checked (system check E003 says the same)."""
+    concurrency, wait = get("KDF_CONCURRENCY"), get("KDF_WAIT_SECONDS")
+    problem = kdf_bounds_problem(concurrency, wait)
+    if problem:
+        raise ImproperlyConfigured(problem)
+    return concurrency, float(wait)
+
+
+def kdf_bounds_problem(concurrency, wait) -> str:
+    """What is wrong with these values of the two settings, or ``""``."""
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        return "WAGTAIL_VERTROUWEN_KDF_CONCURRENCY must be a whole number of at least 1."
+    if isinstance(wait, bool) or not isinstance(wait, int | float) or not 0 <= wait < 3600:
+        return "WAGTAIL_VERTROUWEN_KDF_WAIT_SECONDS must be a number of seconds from 0 to 3599."
+    return ""

@@ -12,7 +12,9 @@ primitives only; nothing here is home-made cryptography:
 - attachments are encrypted as a libsodium secretstream (XChaCha20-Poly1305) in chunks, each
   with its own random key, so neither side holds a whole file in memory;
 - an unlocked private key is kept between requests only encrypted with a key that the
-  browser's cookie holds.
+  browser's cookie holds;
+- at most ``KDF_CONCURRENCY`` Argon2id derivations run at once in one process (``Busy`` when
+  no slot frees up within ``KDF_WAIT_SECONDS``): each holds 64 MiB while it runs.
 
 Stored formats start with a version byte, so parameters can change later. Text forms are
 unpadded URL-safe base64. Exceptions never carry key material or plaintext.
@@ -24,6 +26,8 @@ import base64
 import json
 import secrets
 import struct
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -69,6 +73,13 @@ class WrongSecret(DecryptionError):
 
 class InvalidRecoveryCode(WrongSecret):
     """The text entered is not a recovery code at all."""
+
+
+class Busy(Exception):
+    """No key-derivation slot of this process came free within ``KDF_WAIT_SECONDS``: nothing
+    was derived. Answer "try again in a moment" (503, ``Retry-After``). Not a ``CryptoError``
+    on purpose: nothing is wrong with the secret or the data, and an ``except CryptoError``
+    that means "this does not open" must not take it for a wrong code or passphrase."""
 
 
 @dataclass(frozen=True)
@@ -151,15 +162,64 @@ def normalise_recovery_code(entered: str) -> str:
     return cleaned
 
 
-def _derive(secret: bytes, salt: bytes, limits: KdfLimits) -> bytes:
+# Derivations at once ------------------------------------------------------------------------
+#
+# An Argon2id derivation holds its ``memlimit`` (64 MiB for a recipient's secret and a melder's
+# code) for its whole run, about a tenth of a second, and libsodium runs it without Python's
+# GIL: a process that serves requests on threads (gunicorn's gthread workers, runserver) runs as
+# many at once as requests arrive, about 90 MiB of RSS each, so a burst of mailbox logins or
+# meldingen from outside could exhaust the memory. A bounded semaphore per process caps them at
+# ``KDF_CONCURRENCY``; a request that finds every slot taken waits up to ``KDF_WAIT_SECONDS`` and
+# then gets ``Busy``. Per process, not per machine: size memory for processes x slots.
+
+_slots_lock = threading.Lock()
+#: One semaphore per configured size (in production only ever one; tests change the setting).
+_slots: dict[int, threading.BoundedSemaphore] = {}
+
+
+@contextmanager
+def _derivation_slot():
+    from . import conf  # conf imports this module
+
+    concurrency, wait = conf.kdf_bounds()
+    with _slots_lock:
+        semaphore = _slots.get(concurrency)
+        if semaphore is None:
+            semaphore = _slots[concurrency] = threading.BoundedSemaphore(concurrency)
+    if not semaphore.acquire(timeout=wait):
+        raise Busy("every key-derivation slot of this process stayed taken")
+    try:
+        yield
+    finally:
+        semaphore.release()
+
+
+def _derive(secret: bytes, salt: bytes, limits: KdfLimits, *, bounded: bool = True) -> bytes:
+    """Argon2id; ``Busy`` when ``bounded`` and no slot came free in time (nothing derived)."""
+    if not bounded:
+        return _kdf(secret, salt, limits)
+    with _derivation_slot():
+        return _kdf(secret, salt, limits)
+
+
+def _kdf(secret: bytes, salt: bytes, limits: KdfLimits) -> bytes:
     return argon2id.kdf(KEY_BYTES, secret, salt, opslimit=limits.opslimit, memlimit=limits.memlimit)
 
 
 def _wrap(private_key: bytes, secret: bytes, kind: int, limits: KdfLimits) -> str:
     salt = nacl.utils.random(argon2id.SALTBYTES)
     header = _WRAP_HEADER.pack(FORMAT_VERSION, kind, limits.opslimit, limits.memlimit) + salt
-    sealed = _aead_encrypt(_derive(secret, salt, limits), private_key, header)
+    key = _derive(secret, salt, limits, bounded=_bounded(kind))
+    sealed = _aead_encrypt(key, private_key, header)
     return _b64encode(header + sealed)
+
+
+def _bounded(kind: int) -> bool:
+    """Whether a derivation of this kind takes a slot. A recovery code's (``RECOVERY_KDF``:
+    8 KiB, one pass) costs next to nothing, and runs right after a commit (``services.keys``
+    opens the new recovery-code wrapping after storing it): refusing it there would lose a
+    recovery code that was shown nowhere yet."""
+    return kind != _WRAP_BY_RECOVERY_CODE
 
 
 def _unwrap(wrapped: str, secret: bytes, kind: int) -> nacl.public.PrivateKey:
@@ -172,7 +232,7 @@ def _unwrap(wrapped: str, secret: bytes, kind: int) -> nacl.public.PrivateKey:
         raise DecryptionError("not a wrapped key of this kind")
     header, salt = blob[:start], blob[_WRAP_HEADER.size : start]
     try:
-        key = _derive(secret, salt, KdfLimits(opslimit, memlimit))
+        key = _derive(secret, salt, KdfLimits(opslimit, memlimit), bounded=_bounded(kind))
     except (nacl.exceptions.CryptoError, ValueError) as error:  # absurd stored limits
         raise DecryptionError("not a wrapped key") from error
     try:

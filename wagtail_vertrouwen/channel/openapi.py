@@ -224,12 +224,14 @@ def document(server: str = "/") -> dict:
     return document
 
 
-#: When the database or the attachment storage cannot be reached (``views.api.unavailable``).
+#: When the database or the attachment storage cannot be reached, or the server is busy
+#: deriving keys (``views.api.unavailable``).
 UNAVAILABLE_DESCRIPTION = (
-    "the database or the attachment storage cannot be reached for a moment: nothing was "
-    "stored or changed. Send the same request again after the seconds in `Retry-After`; the "
-    "melding endpoint adds a new `challenge` to solve for it (a solution sent with the failed "
-    "request may stay held for a few minutes)."
+    "the database or the attachment storage cannot be reached for a moment, or the server is "
+    "too busy deriving keys (melding, mailbox login): nothing was stored or changed. Send the "
+    "same request again after the seconds in `Retry-After`; the melding endpoint adds a new "
+    "`challenge` to solve for it (a solution sent with the failed request may stay held for a "
+    "few minutes)."
 )
 
 

@@ -15,17 +15,25 @@ Notifications of a melding or a melder's message go out once per recipient, each
   (RealOrangeOne/django-tasks#46). ``requeue_interrupted`` queues such a task again once it has
   run longer than ``TASK_LEASE_SECONDS``; a worker checks when it starts a task, and while a
   task runs a check is queued for the moment its lease ends (``watch_running``). So each mail
-  goes out at least once, and twice only when the worker died between sending it and marking
-  it sent.
+  goes out at least once.
+- and at most once: every mail is claimed in a send ledger (``services.notices``), keyed by
+  its notice and address, before it is sent, and marked sent after. A notice is the id of the
+  task result that first carried it: a requeued task keeps its id, and a retry carries it on
+  (``notice``), so neither mails an address again, and a copy requeued beside a worker that is
+  only slow finds its claim, sends nothing and tries later. What is left: a worker killed
+  after the mail server took a mail and before marking it sends that mail again once its
+  claim lapses, with the same ``Message-ID`` (the ledger key's), so mail systems can tell the
+  copy for one.
 """
 
 import contextlib
+import functools
 import logging
 import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -84,6 +92,12 @@ def inbox_url() -> str:
     return base + reverse("wagtail_vertrouwen_inbox:index")
 
 
+def _notice(context, notice) -> str:
+    """The identity of the notice a task carries: ``notice`` when the task is a retry, else the
+    id of its own task result (which a requeue keeps)."""
+    return notice or str(context.task_result.id)
+
+
 def _retry(task_obj, attempt, *args, **kwargs):
     if attempt >= conf.get("NOTIFY_ATTEMPTS") or not default_task_backend.supports_defer:
         logger.error("giving up on a vertrouwen notification after %d attempt(s)", attempt)
@@ -92,15 +106,18 @@ def _retry(task_obj, attempt, *args, **kwargs):
     task_obj.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1, **kwargs)
 
 
-def _deliver(task_obj, args, attempt, addresses, template, context, **kwargs) -> int:
-    """Send ``template`` to ``addresses``; on failure, run ``task_obj(*args, **kwargs)`` again
-    later."""
+def _deliver(task_obj, args, attempt, addresses, template, context, notice, **kwargs) -> int:
+    """Send ``template`` to each of ``addresses`` that ``notice`` did not reach yet; when one
+    fails, run ``task_obj(*args, notice=notice, **kwargs)`` again later (it mails only those
+    still missing). The database's errors pass up to ``_when_reachable``."""
     try:
-        return _send_to(addresses, template, context)
-    except Exception:  # noqa: BLE001 - SMTP and friends fail in many ways
+        return _send_to(addresses, template, context, notice)
+    except UNREACHABLE:
+        raise
+    except Exception as error:  # noqa: BLE001 - SMTP and friends fail in many ways
         logger.warning("%s mail failed (attempt %d)", template, attempt)
-        _retry(task_obj, attempt, *args, **kwargs)
-        return 0
+        _retry(task_obj, attempt, *args, notice=notice, **kwargs)
+        return getattr(error, "sent", 0)
 
 
 def database_back(seconds: float) -> bool:
@@ -124,11 +141,14 @@ def database_back(seconds: float) -> bool:
 
 
 def _when_reachable(task_obj, args, attempt, kwargs, work):
-    """Run ``work()``, which sends mail only after its last read of the database. When the
-    database cannot be reached, nothing was sent: wait for it (``DATABASE_WAIT_SECONDS``) and
-    run ``work()`` again, or queue the task for later when the wait is in vain. After the mail,
-    wait for the database likewise before returning, so that the worker can record the task
-    as done: a task left "running" would be run (and its mail sent) again after its lease."""
+    """Run ``work()``, which sends each mail only after claiming it in the ledger
+    (``services.notices``). When the database cannot be reached, that mail was not sent (or,
+    when marking it sent failed, this process remembers that it was): wait for it
+    (``DATABASE_WAIT_SECONDS``) and run ``work()`` again, which skips what the ledger holds, or
+    queue the task for later (``kwargs`` carry its ``notice``) when the wait is in vain. After
+    the mail, wait for the database likewise before returning, so that the worker can record
+    the task as done: a task left "running" would be run again after its lease (the ledger
+    keeps it from mailing anyone twice)."""
     worker = transactional_queue()  # else run in a request, or by a queue of its own
     for _try in range(DATABASE_TRIES):
         try:
@@ -151,14 +171,45 @@ def _recipient_kwargs(recipient_id):
     return {} if recipient_id is None else {"recipient_id": recipient_id}
 
 
-def _send_to(addresses, template, context):
+class MailFailed(Exception):
+    """A mail of a notice failed after ``sent`` others went out."""
+
+    def __init__(self, sent, error):
+        super().__init__(f"{type(error).__name__} after {sent} mail(s)")
+        self.sent = sent
+
+
+def _send_to(addresses, template, context, notice=None) -> int:
+    """Mail ``template`` to each address that ``notice`` has not reached (``services.notices``),
+    each with a ``Message-ID`` of its own that a rerun repeats; how many were sent now. When
+    one fails, the others are still tried, and ``MailFailed`` is raised after; the database's
+    errors are raised at once. Without ``notice`` (the daily digest) no ledger is kept."""
+    from .services import notices
+
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"wagtail_vertrouwen/mail/{template}_subject.txt", context)
         body = render_to_string(f"wagtail_vertrouwen/mail/{template}.txt", context)
-    addresses = [address for address in addresses if address]
-    for address in addresses:
-        send_mail(" ".join(subject.split()), body, None, [address])
-    return len(addresses)
+    subject = " ".join(subject.split())
+    sent, failed = 0, None
+    for address in dict.fromkeys(address for address in addresses if address):
+        if notice is None:
+            message = EmailMessage(subject, body, None, [address])
+            send = message.send
+        else:
+            key = notices.notice_key(notice, address)
+            message = EmailMessage(
+                subject, body, None, [address], headers={"Message-ID": notices.message_id(key)}
+            )
+            send = functools.partial(notices.send_once, key, message)
+        try:
+            sent += bool(send())
+        except UNREACHABLE:
+            raise
+        except Exception as error:  # noqa: BLE001 - SMTP and friends; the others still go
+            failed = failed or error
+    if failed is not None:
+        raise MailFailed(sent, failed) from failed
+    return sent
 
 
 def _addresses(melding_id, recipient_id):
@@ -172,7 +223,7 @@ def _addresses(melding_id, recipient_id):
     return list(accesses.values_list("recipient__email", flat=True))
 
 
-def _notify_about(task_obj, template, melding_id, attempt, recipient_id) -> int:
+def _notify_about(task_obj, template, melding_id, attempt, recipient_id, notice) -> int:
     """Mail ``template`` (a notice without content) about a melding that still exists to its
     recipients (``recipient_id``; each, when None), waiting for a database that went away."""
     from .models import Melding
@@ -184,13 +235,21 @@ def _notify_about(task_obj, template, melding_id, attempt, recipient_id) -> int:
             return 0
         addresses = _addresses(melding_id, recipient_id)
         context = {"inbox_url": inbox_url()}
-        return _deliver(task_obj, (melding_id,), attempt, addresses, template, context, **extra)
+        return _deliver(
+            task_obj, (melding_id,), attempt, addresses, template, context, notice, **extra
+        )
 
-    return _when_reachable(task_obj, (melding_id,), attempt, extra, work)
+    return _when_reachable(task_obj, (melding_id,), attempt, {**extra, "notice": notice}, work)
 
 
-@task()
-def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
+@task(takes_context=True)
+def notify_new_melding(
+    context,
+    melding_id: str,
+    attempt: int = 1,
+    recipient_id: int | None = None,
+    notice: str | None = None,
+) -> int:
     """Tell a recipient (``recipient_id``; each, for a task queued before there was one task
     per recipient) that there is a new melding, and where to read it. Nothing more."""
     from .services.designate import end_lapsed_designations
@@ -199,19 +258,43 @@ def notify_new_melding(melding_id: str, attempt: int = 1, recipient_id: int | No
         end_lapsed_designations()
     except Exception:  # noqa: BLE001 - the notice of the new melding matters more
         logger.exception("could not end lapsed designations")
-    return _notify_about(notify_new_melding, "new_melding", melding_id, attempt, recipient_id)
+    notice = _notice(context, notice)
+    return _notify_about(
+        notify_new_melding, "new_melding", melding_id, attempt, recipient_id, notice
+    )
 
 
-@task()
-def notify_new_message(melding_id: str, attempt: int = 1, recipient_id: int | None = None) -> int:
+@task(takes_context=True)
+def notify_new_message(
+    context,
+    melding_id: str,
+    attempt: int = 1,
+    recipient_id: int | None = None,
+    notice: str | None = None,
+) -> int:
     """Tell a recipient of a melding (``recipient_id``; each, when None) that its melder wrote
     a new message (or shared their name or contact details), and where to read it. Nothing of
     the message."""
-    return _notify_about(notify_new_message, "new_message", melding_id, attempt, recipient_id)
+    notice = _notice(context, notice)
+    return _notify_about(
+        notify_new_message, "new_message", melding_id, attempt, recipient_id, notice
+    )
 
 
-@task()
+def _deliver_when_reachable(task_obj, args, attempt, addresses, template, context, notice, **kw):
+    """``_deliver``, waiting for a database that went away (the ledger is in it)."""
+    return _when_reachable(
+        task_obj,
+        args,
+        attempt,
+        {**kw, "notice": notice},
+        lambda: _deliver(task_obj, args, attempt, addresses, template, context, notice, **kw),
+    )
+
+
+@task(takes_context=True)
 def notify_recipient_change(
+    context,
     form_title: str,
     action: str,
     subject: str,
@@ -220,6 +303,7 @@ def notify_recipient_change(
     addresses,
     attempt=1,
     school: str = "",
+    notice: str | None = None,
 ) -> int:
     """Tell everyone involved that someone was added to or removed from a form (I4): the
     person it is about and the form's recipients. ``subject`` and ``actor`` are identities
@@ -227,7 +311,7 @@ def notify_recipient_change(
     reaches a deleted account's address too."""
     from .models import AuditAction
 
-    context = {
+    mail = {
         "form_title": form_title,
         "added": action == AuditAction.RECIPIENT_ADDED,
         "subject": subject,
@@ -237,24 +321,33 @@ def notify_recipient_change(
         "inbox_url": inbox_url(),
     }
     args = (form_title, action, subject, actor, reason, addresses)
-    return _deliver(
+    return _deliver_when_reachable(
         notify_recipient_change,
         args,
         attempt,
         addresses,
         "recipient_change",
-        context,
+        mail,
+        _notice(context, notice),
         school=school,
     )
 
 
-@task()
+@task(takes_context=True)
 def alert_no_recipients(
-    form_title: str, form_url: str, subject: str, actor: str, reason: str, addresses, attempt=1
+    context,
+    form_title: str,
+    form_url: str,
+    subject: str,
+    actor: str,
+    reason: str,
+    addresses,
+    attempt=1,
+    notice: str | None = None,
 ) -> int:
     """Tell the alert contacts (``WAGTAIL_VERTROUWEN_ALERT_EMAILS``) that a live form lost its
     last recipient: which form, and who did what. Nothing about any melding."""
-    context = {
+    mail = {
         "form_title": form_title,
         "form_url": form_url,
         "subject": subject,
@@ -262,20 +355,29 @@ def alert_no_recipients(
         "reason": reason,
     }
     args = (form_title, form_url, subject, actor, reason, addresses)
-    return _deliver(alert_no_recipients, args, attempt, addresses, "no_recipients", context)
+    notice = _notice(context, notice)
+    return _deliver_when_reachable(
+        alert_no_recipients, args, attempt, addresses, "no_recipients", mail, notice
+    )
 
 
-@task()
-def notify_contact_change(before: str, after: str, actor: str, addresses, attempt=1) -> int:
+@task(takes_context=True)
+def notify_contact_change(
+    context, before: str, after: str, actor: str, addresses, attempt=1, notice: str | None = None
+) -> int:
     """A recipient's name, login name or address changed: tell her old and new address and the
     co-recipients, so that notices cannot be diverted and names not borrowed quietly (I4)."""
-    context = {"before": before, "after": after, "actor": actor, "inbox_url": inbox_url()}
+    mail = {"before": before, "after": after, "actor": actor, "inbox_url": inbox_url()}
     args = (before, after, actor, addresses)
-    return _deliver(notify_contact_change, args, attempt, addresses, "contact_change", context)
+    notice = _notice(context, notice)
+    return _deliver_when_reachable(
+        notify_contact_change, args, attempt, addresses, "contact_change", mail, notice
+    )
 
 
-@task()
+@task(takes_context=True)
 def notify_event(
+    context,
     event: str,
     form_title: str,
     form_url: str,
@@ -285,12 +387,13 @@ def notify_event(
     attempt=1,
     school: str = "",
     count: int = 0,
+    notice: str | None = None,
 ) -> int:
     """A form went offline or got its first recipient, or a recipient's account changed in a
     way that decides who can open her meldingen (second factor, key, login password), or a
     recipient gave a colleague access to ``count`` meldingen (services.handover). Tells who
     and what, never anything of a melding (I4)."""
-    context = {
+    mail = {
         "event": event,
         "form_title": form_title,
         "form_url": form_url,
@@ -301,8 +404,9 @@ def notify_event(
         "inbox_url": inbox_url(),
     }
     args = (event, form_title, form_url, subject, actor, addresses)
-    return _deliver(
-        notify_event, args, attempt, addresses, "event", context, school=school, count=count
+    notice = _notice(context, notice)
+    return _deliver_when_reachable(
+        notify_event, args, attempt, addresses, "event", mail, notice, school=school, count=count
     )
 
 

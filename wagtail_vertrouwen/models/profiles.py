@@ -368,7 +368,7 @@ class VertrouwenspersonenIndexPage(Page):
         version, so a publish, a changed photo or an ended term shows at once); with one, it is
         worked out for the request."""
         context = super().get_context(request, *args, **kwargs)
-        if request.GET or not render_cache.cacheable(request):
+        if self.filter_chosen(request) or not render_cache.cacheable(request):
             context.update(self.listing_context(request))
             return context
         # The people depend on this page (its school), the links on the site asked for.
@@ -381,6 +381,12 @@ class VertrouwenspersonenIndexPage(Page):
         )
         context["listing_html"] = mark_safe(html)  # noqa: S308 - our own template's output
         return context
+
+    @staticmethod
+    def filter_chosen(request) -> bool:
+        """Whether the address names a filter field (chosen, emptied or typed wrong); other
+        parameters (a campaign's ``utm_source``, a cache buster) leave the listing as is."""
+        return not request.GET.keys().isdisjoint(ProfileFilterForm.base_fields)
 
     def listing_context(self, request):
         """The filter form and the listed people, grouped by role."""
@@ -404,7 +410,8 @@ class VertrouwenspersonenIndexPage(Page):
         )
         spoken = {code for profile in profiles for code in profile.languages}
         languages = [(code, label) for code, label in Taal.choices if code in spoken]
-        form = ProfileFilterForm(request.GET or None, schools=schools, languages=languages)
+        data = request.GET if self.filter_chosen(request) else None
+        form = ProfileFilterForm(data, schools=schools, languages=languages)
         if form.is_bound and form.is_valid():
             school = form.cleaned_data["school"]
             language = form.cleaned_data["language"]

@@ -6,6 +6,7 @@ from .guard import GuardCount, SpentChallenge
 from .keys import RecipientKey
 from .mailbox import InstallationSalt, MailboxSession, Message, MessageKind
 from .meldingen import Bijlage, MelderStatus, Melding, MeldingAccess, MeldingStatus
+from .notices import SentNotice
 
 __all__ = [
     "AuditAction",
@@ -24,5 +25,6 @@ __all__ = [
     "MeldingFormPage",
     "MeldingStatus",
     "RecipientKey",
+    "SentNotice",
     "SpentChallenge",
 ]

@@ -165,5 +165,13 @@ class AuditEntry(models.Model):
         if readers is None and melding is not None:
             readers = melding.accesses.values_list("recipient", flat=True)
         if readers is not None:
-            entry.readers.set(list(readers))
+            # A new line has no readers yet: one INSERT (``set`` would first ask which it has).
+            Reader = cls.readers.through
+            # Users or their ids (as set() takes them: "7" and 7 are one reader).
+            user_ids = {
+                int(getattr(reader, "pk", reader)) for reader in readers if reader is not None
+            }
+            Reader.objects.bulk_create(
+                Reader(auditentry_id=entry.pk, user_id=user_id) for user_id in user_ids
+            )
         return entry

@@ -38,6 +38,8 @@ from . import challenge, designate
 #: Errors a view turns into a form error; none carries a secret.
 WrongSecret = crypto.WrongSecret
 InvalidRecoveryCode = crypto.InvalidRecoveryCode
+#: Every Argon2id slot of this process stayed taken: nothing was derived, counted or stored.
+Busy = crypto.Busy
 
 
 class KeyAlreadySetUp(Exception):

@@ -1,8 +1,10 @@
 """The melder's way back: the code shown once, logging in with it, and the short session.
 
-- ``issue_code`` runs inside ``submit``'s transaction: a fresh 16-digit code, of which only
-  the lookup derivation and the content key wrapped with the second derivation are stored
-  (``crypto.melder_keys``, with the installation's own salt).
+- ``issue_code`` runs in ``submit``, just before its transaction: a fresh 16-digit code, of
+  which only the lookup derivation and the content key wrapped with the second derivation are
+  stored (``crypto.melder_keys``, with the installation's own salt).
+- Both derive with Argon2id, so both may raise ``crypto.Busy`` when this process's derivation
+  slots stay taken (``KDF_CONCURRENCY``, ``KDF_WAIT_SECONDS``); nothing is stored or counted.
 - ``log_in`` finds the melding by the lookup, opens its content key and starts a
   ``MailboxSession``: the melder's browser (or API client) gets a token that holds a random
   key; the server keeps the token's hash and the content key encrypted with that key.

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ..models import AuditAction, Designation, Melding
-from . import challenge
+from . import challenge, notices
 from .designate import end_lapsed_designations
 from .reading import delete_melding
 from .submit import remove_orphan_objects
@@ -16,10 +16,12 @@ NO_READER_LEFT = "no reader left"
 
 def purge_expired(now=None) -> int:
     """The daily run: end designations that lapsed without a signal, delete expired guessing
-    and replay state (``challenge.purge_expired``), meldingen without a reader, and closed
-    meldingen past their retention period. Returns how many meldingen were deleted."""
+    and replay state (``challenge.purge_expired``), old keys of the send ledger
+    (``notices.purge_sent``), meldingen without a reader, and closed meldingen past their
+    retention period. Returns how many meldingen were deleted."""
     end_lapsed_designations()
     challenge.purge_expired(now)
+    notices.purge_sent(now)
     remove_orphan_objects(now)
     count = purge_unreadable()
     for melding in Melding.objects.expired(now or timezone.now()).prefetch_related("bijlagen"):

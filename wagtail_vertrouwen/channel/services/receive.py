@@ -5,8 +5,9 @@ melder's confirmation sent. Each view words the refusals for its own audience.
 Nothing is used up by a melding that was not stored: after a fault or a full hour the claim
 and the hour's slot are given back, so sending the same form again works (I6).
 
-A database or attachment storage that cannot be reached for a moment is ``UNAVAILABLE`` (503,
-"try again in a moment"), not a fault: the melding was not stored. Once ``submit`` has
+A database or attachment storage that cannot be reached for a moment, or a process whose
+key-derivation slots all stayed taken (``crypto.Busy``), is ``UNAVAILABLE`` (503, "try again in
+a moment"), not a fault: the melding was not stored. Once ``submit`` has
 committed, the melding is stored whatever happens next: the bookkeeping after it (using up the
 proof of work) is tried a few times and then left, so that a melder is never told that a
 stored melding failed.
@@ -21,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from ...unreachable import DATABASE_UNREACHABLE
-from .. import storage
+from .. import crypto, storage
 from . import challenge
 from .submit import NoRecipients, submit
 
@@ -58,8 +59,9 @@ class Refused(Exception):
 
 
 def unreachable(error: BaseException) -> bool:
-    """Whether ``error`` means that the database or the storage cannot be reached just now."""
-    return isinstance(error, DATABASE_UNREACHABLE + (storage.Unavailable,))
+    """Whether ``error`` means that the database or the storage cannot be reached just now, or
+    that this process is too busy deriving keys (``crypto.Busy``): try again in a moment."""
+    return isinstance(error, DATABASE_UNREACHABLE + (storage.Unavailable, crypto.Busy))
 
 
 def receive(page, site, form) -> str:
@@ -101,14 +103,18 @@ def _store(page, site, form):
     except Exception as error:
         bookkeeping(challenge.give_back, slot)
         if unreachable(error):
-            logger.warning("a melding could not be stored: %s unreachable", _what(error))
+            logger.warning("a melding could not be stored: %s", _why(error))
             raise Refused(UNAVAILABLE) from error
         logger.exception("a melding could not be stored")
         raise Refused(FAULT) from error
 
 
-def _what(error) -> str:
-    return "the storage" if isinstance(error, storage.Unavailable) else "the database"
+def _why(error) -> str:
+    if isinstance(error, crypto.Busy):
+        return "every key-derivation slot of this process stayed taken"
+    if isinstance(error, storage.Unavailable):
+        return "the storage unreachable"
+    return "the database unreachable"
 
 
 def bookkeeping(action, *args) -> bool:

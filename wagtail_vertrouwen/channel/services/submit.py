@@ -44,26 +44,35 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
     ``answers`` and ``uploads`` are encrypted before anything is written. The content key is
     sealed to the form's current recipients that have a key, except ``excluded``, and wrapped
     for the melder with a new code: the returned melding's ``melder_code`` (not stored; show
-    it once). ``storage.Unavailable`` when the attachment storage cannot be reached.
+    it once). ``storage.Unavailable`` when the attachment storage cannot be reached,
+    ``crypto.Busy`` when no key-derivation slot came free in time (nothing stored).
     """
     from .. import tasks
 
-    recipients = [
-        user for user in form_page.recipients() if excluded is None or user.pk != excluded.pk
-    ]
-    if not recipients:
-        raise NoRecipients
+    def current_recipients():
+        found = [u for u in form_page.recipients() if excluded is None or u.pk != excluded.pk]
+        if not found:
+            raise NoRecipients
+        return found
+
+    current_recipients()  # refused before the cost of the code's derivation
     content_key = crypto.new_content_key()
     stored_names = []
     try:
+        melding = Melding(
+            form=form_page,
+            form_key=form_page.translation_key,
+            site=site,
+            retention_days=form_page.retention_days,
+        )
+        # The code's Argon2id derivation before the transaction, which then stays short: it
+        # may wait for a slot (``KDF_WAIT_SECONDS``) and then raise ``crypto.Busy``.
+        code = mailbox.issue_code(melding, content_key)
         with transaction.atomic():
-            melding = Melding(
-                form=form_page,
-                form_key=form_page.translation_key,
-                site=site,
-                retention_days=form_page.retention_days,
-                received_at=timezone.now(),
-            )
+            # Asked again after the derivation, which may have waited for a slot: whoever was
+            # removed meanwhile gets no copy (I4).
+            recipients = current_recipients()
+            melding.received_at = timezone.now()
             for name, value in deadlines.initial(form_page, melding.received_at).items():
                 setattr(melding, name, value)
             document = dict(answers)
@@ -71,7 +80,6 @@ def submit(form_page, site, answers: dict, uploads=(), excluded=None) -> Melding
             # one from before it existed (policy.EXCLUSION_UNKNOWN).
             document[EXCLUDED] = excluded_record(excluded) if excluded is not None else None
             melding.content = crypto.encrypt_json(content_key, document, melding.context)
-            code = mailbox.issue_code(melding, content_key)
             melding.save()
             MeldingAccess.objects.bulk_create(
                 MeldingAccess(

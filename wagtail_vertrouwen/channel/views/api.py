@@ -5,8 +5,9 @@ attachments (field ``bijlagen``, repeated). ``GET`` on the same URL gives what a
 to render the form: the questions' choices, the limits and a fresh proof-of-work challenge.
 
 When the database or the attachment storage cannot be reached for a moment, anywhere in a
-request, the answer is a 503 with a message, ``Retry-After`` and (for the melding API) a fresh
-challenge, never the site's bare error page; nothing was stored (``answers_when_unreachable``).
+request, or every key-derivation slot of the process stayed taken (``crypto.Busy``), the answer
+is a 503 with a message, ``Retry-After`` and (for the melding API) a fresh challenge, never the
+site's bare error page; nothing was stored (``answers_when_unreachable``).
 """
 
 import json
@@ -120,7 +121,7 @@ def answers_when_unreachable(with_challenge=False):
             except Exception as error:
                 if not unreachable(error):
                     raise
-                logger.warning("%s: the database or storage is unreachable", view.__name__)
+                logger.warning("%s: unreachable or busy: %s", view.__name__, type(error).__name__)
                 return unavailable(with_challenge=with_challenge)
 
         return wrapped

@@ -3,6 +3,7 @@ melder, status, deadlines, note, export and deletion. Every view goes through
 ``recipient_required`` (I3), in ``inbox_urls``."""
 
 import json
+import uuid
 from functools import wraps
 
 import django_filters
@@ -29,7 +30,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -59,7 +59,18 @@ from ..services import deadlines
 from ..services.conversation import MeldingGone
 from ..services.reading import delete_melding, urgency
 from .audit import entries_visible_to
+from .cells import (
+    AboutColumn,
+    DueColumn,
+    InboxTable,
+    PythonColumn,
+    ReceivedColumn,
+    WaitingColumn,
+)
 from .gate import recipient_required
+
+#: Stands in for a melding's id in ``InboxView.detail_url``.
+PLACEHOLDER = str(uuid.UUID(int=0))
 
 #: Audit lines shown on a melding's page; the link below them leads to every line.
 LOG_PREVIEW = 10
@@ -98,30 +109,6 @@ def _label(choices, value):
 def _readable(answers):
     """The answers with their questions, in the form's order, for display and export."""
     return readable_answers(answers)
-
-
-class ReceivedColumn(Column):
-    """The date of receipt, linking to the melding, marked while unread."""
-
-    cell_template_name = "wagtail_vertrouwen/inbox/cells/received.html"
-
-
-class AboutColumn(Column):
-    """The area of the melding, marked when it is urgent (decrypted for this page only)."""
-
-    cell_template_name = "wagtail_vertrouwen/inbox/cells/gebied.html"
-
-
-class WaitingColumn(Column):
-    """How long the melder has been waiting for an answer."""
-
-    cell_template_name = "wagtail_vertrouwen/inbox/cells/waiting.html"
-
-
-class DueColumn(Column):
-    """The earliest open deadline, marked when it is overdue or due soon."""
-
-    cell_template_name = "wagtail_vertrouwen/inbox/cells/due.html"
 
 
 #: The deadline filter's choices; each is a condition of ``services.deadlines``.
@@ -167,6 +154,7 @@ class InboxView(BaseListingView):
     index_url_name = "wagtail_vertrouwen_inbox:index"
     index_results_url_name = "wagtail_vertrouwen_inbox:index_results"
     filterset_class = StatusFilterSet
+    table_class = InboxTable
     default_ordering = "unread"
     #: Unread first (the last to reach this inbox on top), then the read ones, the last read
     #: on top: read from an index (``MeldingAccess.Meta.indexes``) however many meldingen. Or
@@ -192,10 +180,10 @@ class InboxView(BaseListingView):
             accessor="melding.received_at",
             sort_key="received",
         ),
-        Column("school", label=gettext_lazy("School"), accessor="melding.site.site_name"),
+        PythonColumn("school", label=gettext_lazy("School"), accessor="melding.site.site_name"),
         AboutColumn("gebied", label=gettext_lazy("About")),
-        Column("wie", label=gettext_lazy("From")),
-        Column("status", label=gettext_lazy("Status"), accessor="melding.get_status_display"),
+        PythonColumn("wie", label=gettext_lazy("From")),
+        PythonColumn("status", label=gettext_lazy("Status"), accessor="melding.get_status_display"),
         WaitingColumn(
             "waiting",
             label=gettext_lazy("Waiting"),
@@ -226,6 +214,7 @@ class InboxView(BaseListingView):
     def _decrypt(self, access):
         """Area and sender of one melding of this page, for the list; its timing besides."""
         access.unread = access.read_at is None
+        access.url = self.detail_url.replace(PLACEHOLDER, str(access.melding_id))
         access.due = deadlines.first_deadline(access.melding, self.now)
         access.waiting = (
             timesince(access.melding.waiting_since, self.now, depth=1)
@@ -256,6 +245,11 @@ class InboxView(BaseListingView):
     @cached_property
     def now(self):
         return timezone.now()
+
+    @cached_property
+    def detail_url(self):
+        """A melding's address with ``PLACEHOLDER`` for its id: one ``reverse`` per page."""
+        return reverse("wagtail_vertrouwen_inbox:detail", args=[PLACEHOLDER])
 
     @cached_property
     def no_results_message(self):

@@ -1,7 +1,10 @@
 """The recipient's key: set-up, unlock, lock, change of its passphrase, restore with the
 recovery code. The key operations are ``services.keys``; the login password plays no part.
 Too many wrong passphrases lock the passphrase for a while (``services.keys``): the form then
-says for how long, with status 429."""
+says for how long, with status 429. When this process's Argon2id slots all stay taken
+(``keys.Busy``), the form says to try again in a moment, with 503 and ``Retry-After``."""
+
+import logging
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -11,14 +14,32 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from ...unreachable import MESSAGE as TRY_AGAIN
+from ...unreachable import RETRY_AFTER_SECONDS
 from ..forms.inbox import ChangePassphraseForm, KeySetupForm, RestoreForm, UnlockForm
 from ..services import keys, unlock
 from .gate import recipient_key, recipient_required
 from .gate import render as _render
 
+logger = logging.getLogger(__name__)
+
 
 def _status(request):
     return 200 if request.method == "GET" else 400
+
+
+def _busy(form) -> int:
+    """Every Argon2id slot stayed taken: nothing happened; say "try again" on ``form``."""
+    logger.warning("a recipient's key operation waited too long for a key-derivation slot")
+    form.add_error(None, TRY_AGAIN)
+    return 503
+
+
+def _render_form(request, template, context, status):
+    response = _render(request, template, context, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _locked_message(locked: keys.PassphraseLocked) -> str:
@@ -40,9 +61,12 @@ def key_setup(request):
     if recipient_key(request.user) is not None:
         return redirect("wagtail_vertrouwen_inbox:unlock")
     form = KeySetupForm(request.user, request.POST or None)
+    status = _status(request)
     if request.method == "POST" and form.is_valid():
         try:
             opened = keys.set_up(request.user, form.cleaned_data["new_passphrase1"])
+        except keys.Busy:
+            status = _busy(form)
         except keys.KeyAlreadySetUp:  # a second click while the first was deriving the key
             messages.warning(
                 request,
@@ -53,10 +77,11 @@ def key_setup(request):
                 ),
             )
             return redirect("wagtail_vertrouwen_inbox:unlock")
-        response = _render(request, "recovery_code", {"code": opened.recovery_code})
-        unlock.remember(request, response, opened.private_key)
-        return response
-    return _render(request, "key_setup", {"form": form}, status=_status(request))
+        else:
+            response = _render(request, "recovery_code", {"code": opened.recovery_code})
+            unlock.remember(request, response, opened.private_key)
+            return response
+    return _render_form(request, "key_setup", {"form": form}, status)
 
 
 @recipient_required(unlocked=False)
@@ -70,6 +95,8 @@ def unlock_view(request):
     if request.method == "POST" and form.is_valid():
         try:
             private_key = keys.unlock(key, form.cleaned_data["passphrase"])
+        except keys.Busy:
+            status = _busy(form)
         except keys.PassphraseLocked as locked:
             form.add_error(None, _locked_message(locked))
             status = 429
@@ -97,7 +124,7 @@ def unlock_view(request):
             response = redirect(_safe_next(request))
             unlock.remember(request, response, private_key)
             return response
-    return _render(request, "unlock", {"form": form}, status=status)
+    return _render_form(request, "unlock", {"form": form}, status)
 
 
 def _safe_next(request):
@@ -132,6 +159,8 @@ def change_passphrase(request):
             private_key = keys.change_passphrase(
                 key, form.cleaned_data["old_passphrase"], form.cleaned_data["new_passphrase1"]
             )
+        except keys.Busy:
+            status = _busy(form)
         except keys.PassphraseLocked as locked:
             form.add_error(None, _locked_message(locked))
             status = 429
@@ -150,7 +179,7 @@ def change_passphrase(request):
             response = redirect("wagtail_vertrouwen_inbox:index")
             unlock.remember(request, response, private_key)
             return response
-    return _render(request, "change_passphrase", {"form": form}, status=status)
+    return _render_form(request, "change_passphrase", {"form": form}, status)
 
 
 @recipient_required(unlocked=False)
@@ -161,11 +190,14 @@ def restore(request):
     if key is None:
         return redirect("wagtail_vertrouwen_inbox:key_setup")
     form = RestoreForm(request.user, request.POST or None)
+    status = _status(request)
     if request.method == "POST" and form.is_valid():
         try:
             opened = keys.restore(
                 key, form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase1"]
             )
+        except keys.Busy:
+            status = _busy(form)
         except keys.InvalidRecoveryCode:
             form.add_error(
                 "recovery_code",
@@ -179,4 +211,4 @@ def restore(request):
             )
             unlock.remember(request, response, opened.private_key)
             return response
-    return _render(request, "restore", {"form": form}, status=_status(request))
+    return _render_form(request, "restore", {"form": form}, status)

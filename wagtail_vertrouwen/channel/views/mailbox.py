@@ -15,7 +15,9 @@ token: it only ends a session, which is always safe.
 
 ``forget_client`` runs first in every view, after the cookie was read: nothing downstream
 sees the client's address or browser. The code is never put in a URL, the session store, a
-log or a mail; a wrong code keeps what was typed in the form, in the response only.
+log or a mail; a wrong code keeps what was typed in the form, in the response only. So does a
+login refused because every key-derivation slot of the process stayed taken (``crypto.Busy``:
+503 with ``Retry-After``).
 """
 
 import json
@@ -37,7 +39,9 @@ from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
-from .. import conf, policy
+from ...unreachable import MESSAGE as TRY_AGAIN
+from ...unreachable import RETRY_AFTER_SECONDS
+from .. import conf, crypto, policy
 from ..debug import forget_client
 from ..forms.mailbox import (
     MAX_MESSAGE,
@@ -363,6 +367,12 @@ def _log_in(request, page, visit):
             "code" if refusal.reason == guard.WRONG else None, LOGIN_REFUSALS[refusal.reason]
         )
         return login_page(request, page, form, status=refusal.status)
+    except crypto.Busy:  # nothing was tried or counted; the proof of work was given back
+        logger.warning("a mailbox login waited too long for a key-derivation slot")
+        form.add_error(None, TRY_AGAIN)
+        response = login_page(request, page, form, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if visit.token:
         mailbox.log_out(visit.token)  # the earlier session of this browser ends
     reply = form.cleaned_data.get("reply", "")
