@@ -212,9 +212,26 @@ def test_a_copy_beside_a_worker_still_sending_sends_nothing_and_tries_later(queu
     assert mail.outbox == []
     [retry] = queued(queue, notify_event)[1:]
     assert retry.kwargs["notice"] == first.id
+    assert retry.kwargs["attempt"] == 1  # waiting for a claim uses no attempt
+    assert retry.task.run_after >= claim.claimed_at + timedelta(minutes=15)  # once it lapses
     SentNotice.objects.filter(pk=claim.pk).update(sent_at=timezone.now())  # the first sent it
     assert run(retry) == 0
     assert mail.outbox == []
+
+
+def test_a_claim_on_the_last_attempt_is_waited_for_not_given_up(queue, db, settings):
+    """The worker holding the claim may still die: a notice on its last attempt that finds a
+    claim runs again once the claim lapses, and then sends."""
+    settings.WAGTAIL_VERTROUWEN_NOTIFY_ATTEMPTS = 1
+    first = event([A])
+    claim = claim_of_another_worker(first, A, minutes_ago=1)
+    assert run(first) == 0
+    [after] = queued(queue, notify_event)[1:]
+    assert after.kwargs["attempt"] == 1
+    # The claim's worker died without sending; its claim lapses.
+    SentNotice.objects.filter(pk=claim.pk).update(claimed_at=timezone.now() - timedelta(days=1))
+    assert run(after) == 1
+    assert [m.to for m in mail.outbox] == [[A]]
 
 
 def test_a_claim_of_a_worker_that_died_is_taken_over_after_the_lease(queue, db, settings):

@@ -17,7 +17,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
@@ -89,6 +89,7 @@ def unreachable_response(request=None) -> HttpResponse:
         )
         response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_vary_headers(response, ["Accept"])
     add_never_cache_headers(response)
     return response
 

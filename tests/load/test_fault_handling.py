@@ -246,6 +246,7 @@ def test_an_app_asking_wagtails_api_for_json_gets_its_503_as_json(form, monkeypa
     response = Client().get("/api/v2/pages/", HTTP_ACCEPT="application/json", **host(form))
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
+    assert "Accept" in response["Vary"]
     assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     assert "no-store" in response["Cache-Control"]
     with translation.override("nl"):

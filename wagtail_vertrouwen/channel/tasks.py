@@ -98,25 +98,45 @@ def _notice(context, notice) -> str:
     return notice or str(context.task_result.id)
 
 
-def _retry(task_obj, attempt, *args, **kwargs):
+def _retry(task_obj, attempt, *args, **kwargs) -> bool:
+    """Run the task again after a doubling wait, as attempt ``attempt + 1``; whether it was
+    queued (not after ``NOTIFY_ATTEMPTS``, nor without a backend that can wait)."""
     if attempt >= conf.get("NOTIFY_ATTEMPTS") or not default_task_backend.supports_defer:
         logger.error("giving up on a vertrouwen notification after %d attempt(s)", attempt)
-        return
+        return False
     wait = timedelta(minutes=2**attempt)
     task_obj.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1, **kwargs)
+    return True
+
+
+def _after_claim(task_obj, until, attempt, *args, **kwargs):
+    """Run the task again once another worker's claim on one of its mails has lapsed
+    (``until``), as the same attempt: whether that worker sent the mail or died, the rerun
+    settles it, so a notice is never given up while a claim holds it."""
+    if not default_task_backend.supports_defer:
+        logger.error("a vertrouwen notification is claimed by another worker; not retried")
+        return
+    run_after = until + timedelta(seconds=5)
+    task_obj.using(run_after=run_after).enqueue(*args, attempt=attempt, **kwargs)
 
 
 def _deliver(task_obj, args, attempt, addresses, template, context, notice, **kwargs) -> int:
     """Send ``template`` to each of ``addresses`` that ``notice`` did not reach yet; when one
     fails, run ``task_obj(*args, notice=notice, **kwargs)`` again later (it mails only those
-    still missing). The database's errors pass up to ``_when_reachable``."""
+    still missing); when one is claimed by another worker, again once that claim lapses. The
+    database's errors pass up to ``_when_reachable``."""
     try:
         return _send_to(addresses, template, context, notice)
     except UNREACHABLE:
         raise
     except Exception as error:  # noqa: BLE001 - SMTP and friends fail in many ways
-        logger.warning("%s mail failed (attempt %d)", template, attempt)
-        _retry(task_obj, attempt, *args, notice=notice, **kwargs)
+        claimed_until = getattr(error, "claimed_until", None)
+        failed = getattr(error, "failed", True)
+        if failed:
+            logger.warning("%s mail failed (attempt %d)", template, attempt)
+        queued = failed and _retry(task_obj, attempt, *args, notice=notice, **kwargs)
+        if claimed_until is not None and not queued:
+            _after_claim(task_obj, claimed_until, attempt, *args, notice=notice, **kwargs)
         return getattr(error, "sent", 0)
 
 
@@ -172,11 +192,13 @@ def _recipient_kwargs(recipient_id):
 
 
 class MailFailed(Exception):
-    """A mail of a notice failed after ``sent`` others went out."""
+    """Mails of a notice were not sent, after ``sent`` others went out: ``failed`` when the
+    mail server refused one; ``claimed_until`` when another worker claimed one (the latest
+    moment such a claim lapses)."""
 
-    def __init__(self, sent, error):
+    def __init__(self, sent, error, *, failed=True, claimed_until=None):
         super().__init__(f"{type(error).__name__} after {sent} mail(s)")
-        self.sent = sent
+        self.sent, self.failed, self.claimed_until = sent, failed, claimed_until
 
 
 def _send_to(addresses, template, context, notice=None) -> int:
@@ -190,7 +212,7 @@ def _send_to(addresses, template, context, notice=None) -> int:
         subject = render_to_string(f"wagtail_vertrouwen/mail/{template}_subject.txt", context)
         body = render_to_string(f"wagtail_vertrouwen/mail/{template}.txt", context)
     subject = " ".join(subject.split())
-    sent, failed = 0, None
+    sent, failed, claimed = 0, None, None
     for address in dict.fromkeys(address for address in addresses if address):
         if notice is None:
             message = EmailMessage(subject, body, None, [address])
@@ -205,11 +227,20 @@ def _send_to(addresses, template, context, notice=None) -> int:
             sent += bool(send())
         except UNREACHABLE:
             raise
+        except notices.Claimed as error:  # another worker has it: see again when it lapses
+            claimed = error if claimed is None else max(claimed, error, key=_until)
         except Exception as error:  # noqa: BLE001 - SMTP and friends; the others still go
             failed = failed or error
-    if failed is not None:
-        raise MailFailed(sent, failed) from failed
+    if failed is not None or claimed is not None:
+        until = None if claimed is None else claimed.until
+        raise MailFailed(
+            sent, failed or claimed, failed=failed is not None, claimed_until=until
+        ) from (failed or claimed)
     return sent
+
+
+def _until(claimed):
+    return claimed.until
 
 
 def _addresses(melding_id, recipient_id):

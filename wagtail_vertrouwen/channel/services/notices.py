@@ -15,7 +15,11 @@ A claim older than the lease belongs to a worker that died (or whose mail server
 ``EMAIL_TIMEOUT``, which must stay well below the lease): the next try takes it over and
 sends. The window left: a worker killed after the mail server took the mail and before step 3
 leaves a claim that the rerun takes over after the lease and sends again, with the same
-``Message-ID`` (``message_id(key)``), so mail systems can recognise the copy. A database that
+``Message-ID`` (``message_id(key)``), so mail systems can recognise the copy; so does a mail
+server that fails after taking the mail (an error at QUIT), since a failed send gives its
+claim back. Claims are timed by the app servers' clocks: keep them in step (NTP). A copy that
+finds a fresh claim is run again once the claim lapses, without using up an attempt
+(``tasks._after_claim``), so a claim never makes a notice be given up. A database that
 fails at step 3 in a process that sent the mail is remembered in that process
 (``_SENT_HERE``): its own rerun marks the key instead of sending again.
 
@@ -27,6 +31,7 @@ whole database, not a PostgreSQL transaction that an ``idle_in_transaction_sessi
 import contextlib
 import hashlib
 import logging
+import threading
 from datetime import timedelta
 from email.utils import parseaddr
 
@@ -47,11 +52,16 @@ KEEP_DAYS = 30
 #: its rerun marks them instead of sending again. Bounded; oldest forgotten first.
 _SENT_HERE: dict[str, None] = {}
 _SENT_HERE_MAX = 1000
+_SENT_HERE_LOCK = threading.Lock()
 
 
 class Claimed(Exception):
     """Another worker claimed this mail less than a lease ago and may be sending it now:
-    nothing was sent; try again later."""
+    nothing was sent; try again after ``until``, when the claim lapses."""
+
+    def __init__(self, until):
+        super().__init__(f"claimed until {until:%Y-%m-%d %H:%M:%S}")
+        self.until = until
 
 
 def notice_key(notice: str, address: str) -> str:
@@ -85,9 +95,10 @@ def send_once(key: str, message) -> bool:
         with contextlib.suppress(*DATABASE_UNREACHABLE):  # else it lapses after the lease
             SentNotice.objects.filter(key=key, claimed_at=claimed_at, sent_at=None).delete()
         raise
-    _SENT_HERE[key] = None
-    while len(_SENT_HERE) > _SENT_HERE_MAX:
-        del _SENT_HERE[next(iter(_SENT_HERE))]
+    with _SENT_HERE_LOCK:  # threaded workers
+        _SENT_HERE[key] = None
+        while len(_SENT_HERE) > _SENT_HERE_MAX:
+            del _SENT_HERE[next(iter(_SENT_HERE))]
     _mark_sent(key)
     return True
 
@@ -96,32 +107,34 @@ def _claim(key: str):
     """Claim ``key`` for this worker: the claim's time, or None when it was sent already.
     ``Claimed`` when another worker holds a claim younger than the lease."""
     now = timezone.now()
+    lease = timedelta(seconds=conf.get("TASK_LEASE_SECONDS"))
     row = SentNotice.objects.filter(key=key).values_list("sent_at", "claimed_at").first()
     if row is None:
         try:
             with transaction.atomic():
                 SentNotice.objects.create(key=key, claimed_at=now)
         except IntegrityError:  # another worker claimed it a moment ago
-            raise Claimed from None
+            raise Claimed(now + lease) from None
         return now
     sent_at, claimed_at = row
     if sent_at is not None:
         return None
-    if claimed_at > now - timedelta(seconds=conf.get("TASK_LEASE_SECONDS")):
-        raise Claimed
+    if claimed_at > now - lease:
+        raise Claimed(claimed_at + lease)
     # A lapsed claim (its worker died): take it over, unless another worker just did.
     taken = SentNotice.objects.filter(key=key, claimed_at=claimed_at, sent_at=None).update(
         claimed_at=now
     )
     if not taken:
-        raise Claimed
+        raise Claimed(now + lease)
     logger.warning("a notification mail claimed by a worker that died is sent now")
     return now
 
 
 def _mark_sent(key: str):
     SentNotice.objects.filter(key=key).update(sent_at=timezone.now())
-    _SENT_HERE.pop(key, None)
+    with _SENT_HERE_LOCK:
+        _SENT_HERE.pop(key, None)
 
 
 def purge_sent(now=None) -> int:
