@@ -47,11 +47,28 @@ class LocalizedStreamField(InPageLanguageField):
     """A StreamField (with route-finders) in its page's language, as Wagtail's API shows it.
 
     Same output as ``wagtail.api.v2.serializers.StreamField``, which cannot be imported while
-    models load.
+    models load. A block that keeps its representation (``kept_api_representation``, the
+    route-finder's render cache) is answered from what it kept without converting its stored
+    value; any other block, and a kept one on a miss, as Wagtail's ``StreamBlock`` does.
     """
 
     def represent(self, value):
-        return value.stream_block.get_api_representation(value, self.context)
+        if value is None:
+            return []
+        child_blocks = value.stream_block.child_blocks
+        stored = value.raw_data
+        items = []
+        for index in range(len(value)):
+            raw = stored[index]
+            kept = getattr(child_blocks.get(raw.get("type")), "kept_api_representation", None)
+            representation = kept(raw.get("value"), self.context) if kept else None
+            if representation is not None:
+                items.append({"type": raw["type"], "value": representation, "id": raw.get("id")})
+                continue
+            child = value[index]
+            representation = child.block.get_api_representation(child.value, context=self.context)
+            items.append({"type": child.block.name, "value": representation, "id": child.id})
+        return items
 
 
 class SitesSerializer(serializers.Field):

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .. import cache as render_cache
+from ..api.fragments import Encoded
 from ..choices import Audience, Probleemgebied, RouteRol, SchoolSoort
 from ..contacts import URGENT_CONTACT_KEYS, prominent_line_keys, tel_href
 from ..directory import Directory, national_contact
@@ -389,11 +390,14 @@ class RoutewijzerBlock(blocks.StructBlock):
         loaded from the database is known by its stored digest (``bulk_to_python``), one built
         in code by a digest of what it would store. Code that changes a loaded value in place
         and then renders it with a request must delete ``stored_digest`` first."""
-        from wagtail.models import Site
-
         digest = getattr(value, "stored_digest", None) or render_cache.value_digest(
             self.get_prep_value(value)
         )
+        return self._digest_key(kind, digest, request, *parts)
+
+    def _digest_key(self, kind, digest, request, *parts):
+        from wagtail.models import Site
+
         return render_cache.key(
             kind, Site.find_for_request(request), self.meta.school_soort, digest, *parts
         )
@@ -451,8 +455,18 @@ class RoutewijzerBlock(blocks.StructBlock):
             return self._api_representation(value, request)
         cache_key = self._cache_key("api", value, request)
         return render_cache.get_or_build(
-            cache_key, lambda: self._api_representation(value, request)
+            cache_key, lambda: Encoded.of(self._api_representation(value, request))
         )
+
+    def kept_api_representation(self, stored, context=None):
+        """The API representation kept in the render cache for the value stored as ``stored``
+        (the JSON the database returned), or None: on a hit the API need not convert the
+        stored value at all (``api.serializers.LocalizedStreamField``)."""
+        request = (context or {}).get("request")
+        if not render_cache.cacheable(request):
+            return None
+        digest = render_cache.stored_digest(stored)  # as bulk_to_python marks a loaded value
+        return render_cache.cache_backend().get(self._digest_key("api", digest, request))
 
     def _api_representation(self, value, request):
         directory = Directory.for_request(request)
