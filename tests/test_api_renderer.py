@@ -6,9 +6,10 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from rest_framework import renderers
 
-from tests.factories_core import make_board
+from tests.factories_core import make_board, translate_school
 from wagtail_vertrouwen.api.fragments import Encoded
 from wagtail_vertrouwen.api.renderers import JSONRenderer
 from wagtail_vertrouwen.cache import cache_backend
@@ -143,3 +144,175 @@ def test_the_browsable_api_shows_the_kept_route_finder(client):
     page = client.get(url, HTTP_ACCEPT="text/html")
     assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
     assert b"Fatima El Amrani" in page.content and b"vw-fragment-" not in page.content
+    assert b"byte for byte" not in page.content  # no docstring of ours on the public page
+
+
+def test_many_fragments_in_one_answer():
+    data = {
+        "items": [{"body": [Encoded.of({"n": n, "list": [n, {"deep": n}]})]} for n in range(60)]
+    }
+    assert ours(data) == drf(json.loads(json.dumps(data)))
+
+
+WAGTAIL_ENDPOINT = {"package": "/api/v2/pages/", "wagtail": "/api/wagtail/pages/"}
+
+
+def both_endpoints(client, path, **headers):
+    """The answers of the package's and of Wagtail's pages endpoint to ``path``, each asked
+    twice (a miss, then a hit), with the endpoint's own address taken out."""
+    answers = {}
+    for name, prefix in WAGTAIL_ENDPOINT.items():
+        cache.clear()  # each endpoint builds its own answer first
+        for attempt in ("built", "hit"):
+            response = client.get(prefix + path, **headers)
+            assert response.status_code in (200, 302), (name, path, response.status_code)
+            answer = b"%d %s %s" % (
+                response.status_code,
+                response.get("Location", "").encode(),
+                response.content,
+            )
+            answers[name, attempt] = answer.replace(prefix.encode(), b"<endpoint>")
+    return answers
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="tests.wagtail_api_urls")
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("{home}/", {}),
+        ("{home}/?fields=*", {}),
+        ("{home}/", {"HTTP_ACCEPT": "application/json; indent=2"}),
+        ("?type=home.HomePage&fields=body", {}),
+        ("find/?html_path=/", {}),
+    ],
+    ids=["detail", "all fields", "indent 2", "listing", "find"],
+)
+def test_the_same_bytes_as_wagtails_own_endpoint(client, path, headers):
+    cache.clear()
+    home = make_board("Fatima El Amrani")["homes"]["regenboog"]
+    answers = both_endpoints(client, path.format(home=home.pk), **headers)
+    assert len(set(answers.values())) == 1
+    if "find" in path:  # a redirect to the page's detail
+        assert answers["package", "hit"].startswith(b"302 ")
+        assert client.get(f"/api/v2/pages/{path}", follow=True).status_code == 200
+    else:
+        assert b"Fatima El Amrani" in answers["package", "hit"]
+
+
+@pytest.mark.django_db
+def test_a_hit_answers_each_language_and_kind_of_school_its_own(client):
+    """The kept answer is found by language and by the block's kind of school, not only by
+    the stored value: the same value as a primary and as a secondary school's route-finder,
+    and the Dutch page and its English translation."""
+    cache.clear()
+    board = make_board("Fatima El Amrani")
+    home = board["homes"]["regenboog"].specific
+    stored = home.body.raw_data[0]["value"]
+    home.body = [("routewijzer", stored), ("routewijzer_basisonderwijs", stored)]
+    home.save_revision().publish()
+    english = translate_school(home, "en", [board["profiles"]["Fatima El Amrani"]])
+
+    def body(page):
+        url = f"/api/v2/pages/{page.pk}/"
+        built, hit = client.get(url).content, client.get(url).content
+        assert hit == built
+        return json.loads(hit)["body"]
+
+    dutch = body(home)
+    assert [item["value"]["school_soort"] for item in dutch] == [
+        "voortgezet_onderwijs",
+        "basisonderwijs",
+    ]
+    in_english = body(english)
+    assert in_english[0]["value"]["audiences"] != dutch[0]["value"]["audiences"]
+
+
+@pytest.mark.django_db
+def test_a_subclass_that_changes_the_representation_is_answered_with_its_changes(
+    client, monkeypatch
+):
+    """Wagtail's way to change a block's API answer is a subclass that overrides
+    get_api_representation: the kept JSON must not skip it, on a miss or on a hit, also when
+    it changes the representation in place."""
+    from example_site.home.models import HomePage
+    from wagtail_vertrouwen.blocks.routewijzer import RoutewijzerBlock
+
+    class ProjectBlock(RoutewijzerBlock):
+        def get_api_representation(self, value, context=None):
+            representation = super().get_api_representation(value, context)
+            representation["heading"] = "Changed by the project"
+            return {**representation, "extra": 1}
+
+    cache.clear()
+    home = make_board("Fatima El Amrani")["homes"]["regenboog"]
+    block = HomePage._meta.get_field("body").stream_block.child_blocks["routewijzer"]
+    monkeypatch.setattr(block, "__class__", ProjectBlock)
+    url = f"/api/v2/pages/{home.pk}/"
+    for _attempt in ("built", "hit"):
+        value = json.loads(client.get(url).content)["body"][0]["value"]
+        assert value["extra"] == 1 and value["heading"] == "Changed by the project"
+        assert "Fatima El Amrani" in json.dumps(value)
+
+
+@pytest.mark.django_db
+def test_a_school_asked_for_with_site_is_answered_with_its_own_people(client):
+    """A headless front end on one host may ask for another school's page (``?site=``): its
+    route-finder names that school's people, not the host's, on a miss and on a hit, and the
+    host's own page keeps its own."""
+    cache.clear()
+    board = make_board("Fatima El Amrani", "Yusuf Demir")
+    regenboog, vlinder = board["homes"]["regenboog"], board["homes"]["vlinder"]
+
+    def people(page, **query):
+        response = client.get(f"/api/v2/pages/{page.pk}/", query, HTTP_HOST="127.0.0.1")
+        assert response.status_code == 200
+        return json.dumps(json.loads(response.content)["body"])
+
+    for _attempt in ("built", "hit"):
+        other_school = people(vlinder, site="localhost")
+        assert "Yusuf Demir" in other_school and "Fatima El Amrani" not in other_school
+        own = people(regenboog)
+        assert "Fatima El Amrani" in own and "Yusuf Demir" not in own
+    on_its_own_host = client.get(f"/api/v2/pages/{vlinder.pk}/", HTTP_HOST="localhost")
+    assert json.dumps(json.loads(on_its_own_host.content)["body"]) == other_school
+
+
+@pytest.mark.django_db
+def test_a_link_to_a_page_is_answered_with_its_host_whoever_asks_first(client):
+    """The API's answer is kept for every host that asks for the page: the klachtenregeling's
+    page link carries its school's host, also when the school's own host filled the cache."""
+    cache.clear()
+    board = make_board("Yusuf Demir")
+    vlinder, index = board["homes"]["vlinder"].specific, board["indexes"]["vlinder"]
+    stored = dict(vlinder.body.raw_data[0]["value"])
+    stored["formal_complaint"] = {"klachtenregeling": {"page": index.pk}}
+    vlinder.body = json.dumps([{"type": "routewijzer", "value": stored}])
+    vlinder.save_revision().publish()
+    url = f"/api/v2/pages/{vlinder.pk}/"
+    own_host = client.get(url, HTTP_HOST="localhost").content.decode()
+    other_host = client.get(url, {"site": "localhost"}, HTTP_HOST="127.0.0.1").content.decode()
+    link = '"klachtenregeling_url": "http://localhost/vertrouwenspersonen/"'
+    assert link in own_host and link in other_host
+
+
+@pytest.mark.django_db
+def test_a_projects_own_stream_block_representation_is_kept(client, monkeypatch):
+    """A project whose StreamBlock changes the API answer keeps its change."""
+    from wagtail.blocks import StreamBlock
+
+    from example_site.home.models import HomePage
+
+    class ProjectStream(StreamBlock):
+        def get_api_representation(self, value, context=None):
+            return [
+                {**item, "project": True} for item in super().get_api_representation(value, context)
+            ]
+
+    cache.clear()
+    home = make_board("Fatima El Amrani")["homes"]["regenboog"]
+    stream_block = HomePage._meta.get_field("body").stream_block
+    monkeypatch.setattr(stream_block, "__class__", ProjectStream)
+    for _attempt in ("built", "hit"):
+        body = json.loads(client.get(f"/api/v2/pages/{home.pk}/").content)["body"]
+        assert body[0]["project"] is True and body[0]["type"] == "routewijzer"

@@ -96,17 +96,21 @@ class Directory:
         self._contacts = {}
 
     @classmethod
-    def for_request(cls, request):
-        """One directory per request and language, shared by every block on the page."""
+    def for_request(cls, request, site=None):
+        """One directory per request, school and language, shared by every block on the page.
+        The school is ``site``, by default the site the request is for (the API passes the
+        site of the page it answers, which ``?site=`` may make another)."""
         from wagtail.models import Site
 
         if request is None:
-            return cls(None)
+            return cls(site)
+        if site is None:
+            site = Site.find_for_request(request)
         cache = request.__dict__.setdefault(_REQUEST_CACHE_ATTR, {})
-        language = translation.get_language()
-        if language not in cache:
-            cache[language] = cls(Site.find_for_request(request), request)
-        return cache[language]
+        key = (translation.get_language(), getattr(site, "pk", None))
+        if key not in cache:
+            cache[key] = cls(site, request)
+        return cache[key]
 
     def _contact(self, profile, role: str = "") -> Contact:
         key = (profile.pk, role)

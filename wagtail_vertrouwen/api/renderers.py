@@ -1,5 +1,6 @@
 """REST framework's JSON renderer, writing kept fragments as they were kept."""
 
+import re
 import secrets
 
 from rest_framework import renderers
@@ -39,13 +40,17 @@ def _stand_ins(value, how, marker, fragments):
 
 def _spliced(content: bytes, marker: str, fragments) -> bytes:
     """``content`` with each stand-in string replaced by its fragment, indented as deep as
-    the line it stands on (the fragment was written at the top level)."""
-    for number, fragment in enumerate(fragments):
-        stand_in = f'"{marker}{number}"'.encode()
-        at = content.index(stand_in)
-        line = content.rfind(b"\n", 0, at) + 1
-        depth = len(content[line:at]) - len(content[line:at].lstrip(b" "))
+    the line it stands on (the fragment was written at the top level). One pass: the parts
+    are joined once, however many fragments there are."""
+    stand_in = re.compile(b'"' + re.escape(marker.encode()) + rb'(\d+)"')
+    parts, done = [], 0
+    for found in stand_in.finditer(content):
+        line = content[content.rfind(b"\n", 0, found.start()) + 1 : found.start()]
+        depth = len(line) - len(line.lstrip(b" "))
+        fragment = fragments[int(found.group(1))]
         if depth:
             fragment = fragment.replace(b"\n", b"\n" + b" " * depth)
-        content = content[:at] + fragment + content[at + len(stand_in) :]
-    return content
+        parts += [content[done : found.start()], fragment]
+        done = found.end()
+    parts.append(content[done:])
+    return b"".join(parts)

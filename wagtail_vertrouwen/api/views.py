@@ -7,12 +7,12 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from .renderers import JSONRenderer
 
 
+# Wagtail's ``PagesAPIViewSet`` with the same answers, byte for byte, at less cost: it writes
+# route-finders from their kept JSON (``renderers.JSONRenderer``) and works out the pages the
+# request may see once, not once for the page and again for its parent. Register it in place
+# of Wagtail's. No docstring: the browsable API would show it to the public (Wagtail's shows
+# nothing there).
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
-    """Wagtail's ``PagesAPIViewSet`` with the same answers, byte for byte, at less cost: it
-    writes route-finders from their kept JSON (``renderers.JSONRenderer``) and works out the
-    pages the request may see once, not once for the page and again for its parent. Register
-    it in place of Wagtail's."""
-
     @classproperty
     def renderer_classes(cls):
         return [

@@ -150,12 +150,15 @@ def mail_address(address) -> str:
     return address
 
 
-def _link_url(link, request=None):
-    """The URL of a page, document or web address chosen in a ``ComplaintLinkBlock``."""
+def _link_url(link, request=None, absolute=False):
+    """The URL of a page, document or web address chosen in a ``ComplaintLinkBlock``; a page's
+    with its host when ``absolute`` (the API's answer is kept for every host that asks)."""
     if not link:
         return ""
     page = link.get("page")
     if page is not None:
+        if absolute:
+            return page.localized.get_full_url(request=request) or ""
         return page.localized.get_url(request=request) or ""
     document = link.get("document")
     if document is not None:
@@ -163,11 +166,11 @@ def _link_url(link, request=None):
     return web_url(link.get("url"))
 
 
-def complaint_details(value, request=None):
+def complaint_details(value, request=None, absolute=False):
     """Role -> ``ComplaintDetails`` of a route-finder value (empty details for a route-finder
-    stored before they existed)."""
+    stored before they existed); links to pages with their host when ``absolute``."""
     complaints = value.get("formal_complaint") or {}
-    regeling = _link_url(complaints.get("klachtenregeling"), request)
+    regeling = _link_url(complaints.get("klachtenregeling"), request, absolute)
     details = {}
     for role, name in COMPLAINT_ROLES.items():
         body = complaints.get(name) or {}
@@ -385,7 +388,7 @@ class RoutewijzerBlock(blocks.StructBlock):
             value.stored_digest = render_cache.stored_digest(raw)
         return converted
 
-    def _cache_key(self, kind, value, request, *parts):
+    def _cache_key(self, kind, value, request, *parts, site=None):
         """The render cache key of ``value`` for ``request``'s school (``cache.py``): a value
         loaded from the database is known by its stored digest (``bulk_to_python``), one built
         in code by a digest of what it would store. Code that changes a loaded value in place
@@ -393,13 +396,13 @@ class RoutewijzerBlock(blocks.StructBlock):
         digest = getattr(value, "stored_digest", None) or render_cache.value_digest(
             self.get_prep_value(value)
         )
-        return self._digest_key(kind, digest, request, *parts)
+        return self._digest_key(kind, digest, request, *parts, site=site)
 
-    def _digest_key(self, kind, digest, request, *parts):
+    def _digest_key(self, kind, digest, request, *parts, site=None):
         from wagtail.models import Site
 
         return render_cache.key(
-            kind, Site.find_for_request(request), self.meta.school_soort, digest, *parts
+            kind, site or Site.find_for_request(request), self.meta.school_soort, digest, *parts
         )
 
     def render(self, value, context=None):
@@ -450,27 +453,39 @@ class RoutewijzerBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
+        """The route-finder as structured JSON, for the school in ``context["site"]`` (the
+        page's site: ``api.serializers.LocalizedStreamField``), else the request's."""
         request = (context or {}).get("request")
+        site = (context or {}).get("site")
         if not render_cache.cacheable(request):
-            return self._api_representation(value, request)
-        cache_key = self._cache_key("api", value, request)
-        return render_cache.get_or_build(
-            cache_key, lambda: Encoded.of(self._api_representation(value, request))
+            return self._api_representation(value, request, site)
+        cache_key = self._cache_key("api", value, request, site=site)
+        kept = render_cache.get_or_build(
+            cache_key, lambda: Encoded.of(self._api_representation(value, request, site))
         )
+        # A subclass that changes the representation gets a plain dict: the renderer would
+        # otherwise write the kept JSON, without its changes.
+        return kept if self._answers_from_kept_json() else dict(kept)
+
+    def _answers_from_kept_json(self) -> bool:
+        """Whether the API may answer this block from its kept JSON: not when a subclass
+        overrides ``get_api_representation``, whose changes it would skip."""
+        return type(self).get_api_representation is RoutewijzerBlock.get_api_representation
 
     def kept_api_representation(self, stored, context=None):
         """The API representation kept in the render cache for the value stored as ``stored``
         (the JSON the database returned), or None: on a hit the API need not convert the
         stored value at all (``api.serializers.LocalizedStreamField``)."""
         request = (context or {}).get("request")
-        if not render_cache.cacheable(request):
+        if not (render_cache.cacheable(request) and self._answers_from_kept_json()):
             return None
         digest = render_cache.stored_digest(stored)  # as bulk_to_python marks a loaded value
-        return render_cache.cache_backend().get(self._digest_key("api", digest, request))
+        key = self._digest_key("api", digest, request, site=(context or {}).get("site"))
+        return render_cache.cache_backend().get(key)
 
-    def _api_representation(self, value, request):
-        directory = Directory.for_request(request)
-        complaints = complaint_details(value, request)
+    def _api_representation(self, value, request, site=None):
+        directory = Directory.for_request(request, site)
+        complaints = complaint_details(value, request, absolute=True)
         areas = build_areas(value, directory, complaints)
         urgent = [national_contact(key).as_api() for key in URGENT_CONTACT_KEYS]
         return {
