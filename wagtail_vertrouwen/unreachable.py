@@ -64,6 +64,12 @@ def database_unreachable(error: BaseException) -> bool:
     return True
 
 
+def retry_later(response):
+    """``response`` (a 503) with ``Retry-After``: when to try again (``RETRY_AFTER_SECONDS``)."""
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def wants_json(request) -> bool:
     """Whether the client asked for JSON rather than a page (an app reading Wagtail's API
     with ``Accept: application/json``); a browser's ``*/*`` or ``text/html`` gets the page."""
@@ -88,7 +94,7 @@ def unreachable_response(request=None) -> HttpResponse:
             },
         )
         response = HttpResponse(html, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    retry_later(response)
     patch_vary_headers(response, ["Accept"])
     add_never_cache_headers(response)
     return response

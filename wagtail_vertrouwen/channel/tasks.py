@@ -27,7 +27,6 @@ Notifications of a melding or a melder's message go out once per recipient, each
 """
 
 import contextlib
-import functools
 import logging
 import time
 from datetime import timedelta
@@ -212,35 +211,25 @@ def _send_to(addresses, template, context, notice=None) -> int:
         subject = render_to_string(f"wagtail_vertrouwen/mail/{template}_subject.txt", context)
         body = render_to_string(f"wagtail_vertrouwen/mail/{template}.txt", context)
     subject = " ".join(subject.split())
-    sent, failed, claimed = 0, None, None
+    sent, failed, claimed, until = 0, None, None, None
     for address in dict.fromkeys(address for address in addresses if address):
-        if notice is None:
-            message = EmailMessage(subject, body, None, [address])
-            send = message.send
-        else:
-            key = notices.notice_key(notice, address)
-            message = EmailMessage(
-                subject, body, None, [address], headers={"Message-ID": notices.message_id(key)}
-            )
-            send = functools.partial(notices.send_once, key, message)
+        key = None if notice is None else notices.notice_key(notice, address)
+        headers = {} if key is None else {"Message-ID": notices.message_id(key)}
+        message = EmailMessage(subject, body, None, [address], headers=headers)
         try:
-            sent += bool(send())
+            sent += bool(message.send() if key is None else notices.send_once(key, message))
         except UNREACHABLE:
             raise
         except notices.Claimed as error:  # another worker has it: see again when it lapses
-            claimed = error if claimed is None else max(claimed, error, key=_until)
+            claimed = claimed or error
+            until = error.until if until is None else max(until, error.until)
         except Exception as error:  # noqa: BLE001 - SMTP and friends; the others still go
             failed = failed or error
     if failed is not None or claimed is not None:
-        until = None if claimed is None else claimed.until
         raise MailFailed(
             sent, failed or claimed, failed=failed is not None, claimed_until=until
         ) from (failed or claimed)
     return sent
-
-
-def _until(claimed):
-    return claimed.until
 
 
 def _addresses(melding_id, recipient_id):

@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET
 
-from ...unreachable import RETRY_AFTER_SECONDS
+from ...unreachable import retry_later
 from .. import conf
 from ..debug import forget_client
 from ..forms.melding import CHALLENGE_INVALID_CODE, MeldingForm, reader_rows
@@ -104,9 +104,7 @@ def unavailable(*, with_challenge=False):
     to try again, and ``with_challenge`` adds a fresh proof-of-work challenge, so that the
     client can send again without asking for one (computing it needs neither)."""
     extra = {"challenge": challenge.new_challenge()} if with_challenge else {}
-    response = _error(503, {"__all__": [str(UNAVAILABLE_MESSAGE)]}, **extra)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return retry_later(_error(503, {"__all__": [str(UNAVAILABLE_MESSAGE)]}, **extra))
 
 
 def answers_when_unreachable(with_challenge=False):

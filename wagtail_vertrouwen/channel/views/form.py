@@ -44,7 +44,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from ...choices import Probleemgebied
-from ...unreachable import DATABASE_UNREACHABLE, RETRY_AFTER_SECONDS
+from ...unreachable import DATABASE_UNREACHABLE, retry_later
 from .. import conf
 from ..debug import forget_client
 from ..forms.melding import MeldingForm, reader_rows
@@ -274,9 +274,7 @@ def _store_and_answer(request, page_id):
         )
         status = refusal.status
         response = _patiently(lambda: render_form_page(request, page, form, status=status))
-        if refusal.reason == UNAVAILABLE:
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return retry_later(response) if refusal.reason == UNAVAILABLE else response
     # Not a redirect: the code is shown in this response, once, and goes nowhere else (no
     # URL, no session). A reload posts the same proof of work again and gets REPLAYED.
     excluded = form.excluded_recipient()
@@ -315,6 +313,4 @@ def _plain_page(request, page_id, *, error=None, code=None, status=200):
         request, "wagtail_vertrouwen/pages/melding_unreachable.html", context, status=status
     )
     response.render()
-    if status == 503:
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return protect(response)
+    return protect(retry_later(response) if status == 503 else response)

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ...unreachable import MESSAGE as TRY_AGAIN
-from ...unreachable import RETRY_AFTER_SECONDS
+from ...unreachable import retry_later
 from ..forms.inbox import ChangePassphraseForm, KeySetupForm, RestoreForm, UnlockForm
 from ..services import keys, unlock
 from .gate import recipient_key, recipient_required
@@ -37,9 +37,7 @@ def _busy(form) -> int:
 
 def _render_form(request, template, context, status):
     response = _render(request, template, context, status=status)
-    if status == 503:
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return retry_later(response) if status == 503 else response
 
 
 def _locked_message(locked: keys.PassphraseLocked) -> str:

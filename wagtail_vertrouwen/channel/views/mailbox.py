@@ -40,7 +40,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Site
 
 from ...unreachable import MESSAGE as TRY_AGAIN
-from ...unreachable import RETRY_AFTER_SECONDS
+from ...unreachable import retry_later
 from .. import conf, crypto, policy
 from ..debug import forget_client
 from ..forms.mailbox import (
@@ -370,9 +370,7 @@ def _log_in(request, page, visit):
     except crypto.Busy:  # nothing was tried or counted; the proof of work was given back
         logger.warning("a mailbox login waited too long for a key-derivation slot")
         form.add_error(None, TRY_AGAIN)
-        response = login_page(request, page, form, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return retry_later(login_page(request, page, form, status=503))
     if visit.token:
         mailbox.log_out(visit.token)  # the earlier session of this browser ends
     reply = form.cleaned_data.get("reply", "")
