@@ -87,17 +87,20 @@ UNCACHED = {
 }
 CACHED = {
     **UNCACHED,
-    "homepage": 11,
+    # The header's links (home in the visitor's language, the page's translations) come from
+    # the render cache on every page that has them: two queries fewer on each.
+    "homepage": 9,
     # A chosen route (the no-script path) is rendered for each request: a cached rendering
     # would tell whoever times the page that someone chose that route today.
-    "homepage, route chosen": 17,
+    "homepage, route chosen": 15,
     "API detail of the homepage": 8,
     # The listing as most visitors see it (no filter chosen), from the cache as rendered.
-    "profile index": 9,
+    "profile index": 7,
     # With a filter: who serves the school from the cache, the listed profiles in one query.
-    "profile index, filtered": 14,
+    "profile index, filtered": 12,
     # A parameter that is no filter (a newsletter's link) leaves the listing as it is kept.
-    "profile index, campaign link": 9,
+    "profile index, campaign link": 7,
+    "profile page": 11,
 }
 
 

@@ -13,7 +13,7 @@ handful of queries) and renders a large template; both depend only on
 The last is one *content version*: a random token in Django's cache (the shared cache of a
 production deployment, which check W005 already requires), replaced by a new token whenever
 a page is saved, published, unpublished, moved or deleted, a profile's schools change, a
-site changes, a view restriction, an image or a document changes, and after every
+site, a locale, a view restriction, an image or a document changes, and after every
 ``migrate`` (a deploy: new templates and translations). Every process reads the same
 token, so a publish on one app server is seen by all of them at their next request. The token
 is replaced again when the transaction commits, so a request that read the old data while the
@@ -24,6 +24,9 @@ Over-invalidation (a draft saved elsewhere in the project empties the cache too)
 of never serving a stale route; publishes are rare next to page views. Changes that bypass
 model signals (``QuerySet.update()``, raw SQL, a restored database) are not seen: call
 ``bump_content_version()`` after them, or clear the cache.
+
+A request marked with ``leave_no_trace`` (the confidential channel's) neither reads nor fills
+the cache.
 
 Settings: ``WAGTAIL_VERTROUWEN_RENDER_CACHE`` (default ``True``) switches it off;
 ``WAGTAIL_VERTROUWEN_CACHE_ALIAS`` (default ``"default"``) names the cache to use;
@@ -37,6 +40,7 @@ import json
 import logging
 import uuid
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
@@ -63,8 +67,19 @@ def _timeout() -> int:
     return getattr(settings, "WAGTAIL_VERTROUWEN_CACHE_TIMEOUT", 24 * 60 * 60)
 
 
+#: The content version as this request read it first: a page with several cached parts (the
+#: header's links, the listing) asks the shared cache once. Only between a request's start
+#: and its end (``request_started``/``request_finished``); a task or a command reads it each
+#: time.
+_request = Local()
+
+
 def content_version() -> str:
-    """The current content version, shared by every process through the cache."""
+    """The current content version, shared by every process through the cache: read once
+    per request, so a change made elsewhere shows at the next request."""
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     cache = cache_backend()
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -72,11 +87,35 @@ def content_version() -> str:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
+def _request_started(**_kwargs):
+    _request.active, _request.version = True, None
+
+
+def _request_finished(**_kwargs):
+    _request.active, _request.version = False, None
+
+
 def _bump():
-    cache_backend().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache_backend().set(VERSION_KEY, version, timeout=None)
+    if getattr(_request, "active", False):  # this request sees its own change at once
+        _request.version = version
+
+
+def _bump_after_commit():
+    """Wagtail empties its cache of the sites' root paths (which every page URL is made
+    from) when a site or page is saved, before the transaction commits: a request in another
+    process can fill it again with the old paths in between. Emptied again with the version,
+    so no rendering kept under the new version is made from paths older than the change."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+    _bump()
 
 
 def bump_content_version(**_kwargs):
@@ -84,7 +123,7 @@ def bump_content_version(**_kwargs):
     if not enabled():
         return
     _bump()
-    transaction.on_commit(_bump)
+    transaction.on_commit(_bump_after_commit)
 
 
 def _without_block_ids(data):
@@ -117,12 +156,25 @@ def stored_digest(raw) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+#: Set on a request that must leave no trace (``leave_no_trace``).
+NO_TRACE = "_wagtail_vertrouwen_no_trace"
+
+
+def leave_no_trace(request) -> None:
+    """Keep ``request`` out of the render cache, reading and writing: an entry made by a
+    visit, and the time it was made, would tell whoever times the page or reads the cache
+    that someone visited it (the confidential channel's pages, I7)."""
+    setattr(request, NO_TRACE, True)
+
+
 def cacheable(request) -> bool:
-    """Public, published renderings only: never a preview or a request without a site."""
+    """Public, published renderings only: never a preview, a form's POST or a request that
+    leaves no trace."""
     return (
         enabled()
         and request is not None
         and not getattr(request, "is_preview", False)
+        and not getattr(request, NO_TRACE, False)
         and getattr(request, "method", "GET") in ("GET", "HEAD")
     )
 
@@ -170,8 +222,9 @@ def _bump_after_migrate(**_kwargs):
 def connect_signals():
     """Connect the invalidation to every change a route-finder can show (AppConfig.ready)."""
     from django.apps import apps
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import VertrouwenspersoonPage
@@ -181,6 +234,8 @@ def connect_signals():
             bump_content_version()
 
     uid = "wagtail_vertrouwen.cache"
+    request_started.connect(_request_started, dispatch_uid=f"{uid}.request_started", weak=False)
+    request_finished.connect(_request_finished, dispatch_uid=f"{uid}.request_finish", weak=False)
     post_save.connect(on_page_change, dispatch_uid=f"{uid}.page_save", weak=False)
     post_delete.connect(on_page_change, dispatch_uid=f"{uid}.page_delete", weak=False)
     page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published", weak=False)
@@ -204,7 +259,8 @@ def connect_signals():
     # or described anew shows on the profile pages, the index and the API.
     from wagtail.images import get_image_model
 
-    for model in (Site, PageViewRestriction, get_image_model()):
+    # A locale's code, changed in the admin, names the language of every page link in it.
+    for model in (Site, Locale, PageViewRestriction, get_image_model()):
         post_save.connect(
             bump_content_version, sender=model, dispatch_uid=f"{uid}.{model.__name__}.save"
         )

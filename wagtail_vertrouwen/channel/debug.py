@@ -36,6 +36,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
+from .. import cache as render_cache
+
 PACKAGE = "wagtail_vertrouwen"
 HIDDEN = "********************"
 MARK = "_wagtail_vertrouwen_confidential"
@@ -83,6 +85,7 @@ def forget_client(request) -> None:
     request.COOKIES = {}
     request.__dict__.pop("headers", None)  # a cached view of META, rebuilt from what is left
     setattr(request, MARK, True)
+    render_cache.leave_no_trace(request)  # no entry in the shared cache tells of this visit
 
 
 def _prefixes():

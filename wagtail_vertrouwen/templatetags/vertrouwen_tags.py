@@ -1,6 +1,6 @@
-"""Template tags of the public pages: what a route card says about a person, links to the
-page in another language that keep the visitor's choices, and phone numbers and times that
-keep their order in right-to-left text."""
+"""Template tags of the public pages: what a route card says about a person, the header's
+links (home, and the page in another language keeping the visitor's choices), and phone
+numbers and times that keep their order in right-to-left text."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils.safestring import SafeData, mark_safe
 
 from ..blocks.routewijzer import AREA_PARAM, AUDIENCE_PARAM
 from ..choices import Taal
+from ..site_links import Translation, site_links
 
 register = template.Library()
 
@@ -48,6 +49,22 @@ def keep_choices(context, url):
     fragment = f"#{RESULT_FRAGMENT}" if query.get(AUDIENCE_PARAM) and query.get(AREA_PARAM) else ""
     separator = "&" if "?" in url else "?"
     return f"{url}{separator}{urlencode(kept)}{fragment}"
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context, page=None):
+    """The links of a page's header: ``home_url`` (the site's home page in the visitor's
+    language) and ``translations`` (the page in each other language it is live in, each
+    with ``url``, ``language_code`` and ``name``, the URL keeping the visitor's choices).
+
+    From the render cache: no query on a page view once worked out, and a publish shows at
+    once (``site_links.py``)."""
+    links = site_links(context.get("request"), page)
+    translations = [
+        Translation(keep_choices(context, t.url), t.language_code, t.name)
+        for t in links.translations
+    ]
+    return {"home_url": links.home_url, "translations": translations}
 
 
 #: A run of digits joined by the punctuation of phone numbers, times, dates and ranges
