@@ -20,6 +20,17 @@ def _dutch_by_default():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _no_request_outlives_its_test():
+    """A streamed response the test never read keeps its request open (Django's test client
+    sends ``request_finished`` once the content is read): end it, so the render cache's
+    content version, read once per request, is never carried into the next test."""
+    yield
+    from wagtail_vertrouwen.cache import _request_finished
+
+    _request_finished()
+
+
 # The confidential channel -----------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from tests.factories_core import make_board, translate
-from tests.mailbox import mailbox_url
+from tests.mailbox import log_in, mailbox_url, open_mailbox, send_melding
 from wagtail_vertrouwen.site_links import site_links
 
 
@@ -131,6 +131,7 @@ def test_a_post_is_never_kept(school):
     request = RequestFactory().post("/", HTTP_HOST="127.0.0.1")
     site_links(request, school["homes"]["regenboog"])
     request = RequestFactory().post("/", HTTP_HOST="127.0.0.1")
+    Site.find_for_request(request)  # kept on the request, as in a view
     with CaptureQueriesContext(connection) as queries:
         site_links(request, school["homes"]["regenboog"])
     assert queries.captured_queries, "a POST's links came from the cache"
@@ -170,7 +171,8 @@ def render_cache_entries():
 
 
 def test_the_melding_form_and_the_mailbox_leave_no_trace_in_the_cache(melding_form):
-    """An entry made by a visit, and when it was made, would tell that someone opened them."""
+    """An entry made by a visit, and when it was made, would tell that someone opened them:
+    the form, sending it, the thank-you page, the mailbox's login and the mailbox itself."""
     form = melding_form
     cache.clear()
     client = Client(HTTP_HOST=form.get_site().hostname)
@@ -178,8 +180,30 @@ def test_the_melding_form_and_the_mailbox_leave_no_trace_in_the_cache(melding_fo
         response = client.get(url)
         assert response.status_code == 200
         assert 'class="site-name"' in response.content.decode()  # the header was rendered
+    code = send_melding(form, client)  # the form page again, the POST, the thank-you page
+    log_in(client, form, code)
+    assert "vw-mailbox__status" in open_mailbox(client, form)  # logged in
     assert render_cache_entries() == set()
     # Any other page of the school with the header (here: not found) does leave an entry:
     # the check above can see one.
     assert client.get("/nergens/").status_code == 404
     assert render_cache_entries()
+
+
+def test_a_melding_forms_links_are_never_kept(melding_form):
+    """Also where no channel view has marked the request yet: a project's password page of a
+    restricted form, rendered by Wagtail before the form's own view."""
+    site = melding_form.get_site()
+    site_links(request_on(site, melding_form.url), melding_form)
+    request = request_on(site, melding_form.url)
+    with CaptureQueriesContext(connection) as queries:
+        site_links(request, melding_form)
+    assert queries.captured_queries, "the melding form's links came from the cache"
+
+
+def test_a_host_no_site_answers_for_gets_the_not_found_page(client, school):
+    """With no default site: before the header's links were kept, this was a 500."""
+    Site.objects.update(is_default_site=False)
+    response = client.get("/nergens/", HTTP_HOST="unknown.example")
+    assert response.status_code == 404
+    assert 'class="site-name" href="/"' in response.content.decode()

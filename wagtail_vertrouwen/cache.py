@@ -25,8 +25,8 @@ of never serving a stale route; publishes are rare next to page views. Changes t
 model signals (``QuerySet.update()``, raw SQL, a restored database) are not seen: call
 ``bump_content_version()`` after them, or clear the cache.
 
-A request marked with ``leave_no_trace`` (the confidential channel's) neither reads nor fills
-the cache.
+A request marked with ``leave_no_trace`` (the confidential channel's), or about a page whose
+class sets ``leave_no_trace = True`` (the melding form), neither reads nor fills the cache.
 
 Settings: ``WAGTAIL_VERTROUWEN_RENDER_CACHE`` (default ``True``) switches it off;
 ``WAGTAIL_VERTROUWEN_CACHE_ALIAS`` (default ``"default"``) names the cache to use;
@@ -76,7 +76,8 @@ _request = Local()
 
 def content_version() -> str:
     """The current content version, shared by every process through the cache: read once
-    per request, so a change made elsewhere shows at the next request."""
+    per request, so a change made elsewhere shows at the next request. (Under ASGI Django
+    sends the request signals in a copied context, so there it is read each time.)"""
     version = getattr(_request, "version", None)
     if version is not None:
         return version
@@ -167,14 +168,15 @@ def leave_no_trace(request) -> None:
     setattr(request, NO_TRACE, True)
 
 
-def cacheable(request) -> bool:
-    """Public, published renderings only: never a preview, a form's POST or a request that
-    leaves no trace."""
+def cacheable(request, page=None) -> bool:
+    """Public, published renderings only: never a preview, a form's POST, a request that
+    leaves no trace or a page whose class says ``leave_no_trace`` (the melding form)."""
     return (
         enabled()
         and request is not None
         and not getattr(request, "is_preview", False)
         and not getattr(request, NO_TRACE, False)
+        and not getattr(page, "leave_no_trace", False)
         and getattr(request, "method", "GET") in ("GET", "HEAD")
     )
 

@@ -3,9 +3,9 @@
 Django's own cache middleware keeps a page for a fixed time and tells browsers to keep it too,
 so a publish would show only when that time is over. This middleware keeps whole public
 responses under the render cache's *content version* (``cache.py``): every page save,
-publish, unpublish, move or delete, profile-school change, site, view restriction or document
-change replaces that version in the shared cache, so every app server stops serving the old
-page at its next request. Browsers are not told to keep anything.
+publish, unpublish, move or delete, profile-school change, site, locale, view restriction,
+image or document change replaces that version in the shared cache, so every app server
+stops serving the old page at its next request. Browsers are not told to keep anything.
 
 Only what is the same for every visitor is kept:
 

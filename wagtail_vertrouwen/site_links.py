@@ -37,7 +37,7 @@ def site_links(request, page=None) -> SiteLinks:
     as ``request`` shows them: relative on the request's own site, absolute on another."""
     site = Site.find_for_request(request) if request is not None else None
     page = page if isinstance(page, Page) and page.pk else None
-    if render_cache.cacheable(request):
+    if render_cache.cacheable(request, page):
         # A URL is relative on the request's site and absolute on another: the site is in
         # the key. Kept as plain tuples, which any version of this module reads.
         cache_key = render_cache.key("site-links", site, page.pk if page else "-")

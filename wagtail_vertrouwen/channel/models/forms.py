@@ -21,6 +21,10 @@ def default_retention_days():
 class MeldingFormPage(Page):
     """The public form. Its recipients are not a page field: see ``Designation``."""
 
+    #: Never read or filled from the render cache, also before ``forget_client`` (a password
+    #: page of a restricted form): an entry would tell that someone opened it (``cache.py``).
+    leave_no_trace = True
+
     introduction = RichTextField(
         _("introduction"),
         features=RICH_TEXT,

@@ -102,10 +102,6 @@ def gone_is_404(view):
     return wrapped
 
 
-def _label(choices, value):
-    return dict(choices).get(value, value)
-
-
 def _readable(answers):
     """The answers with their questions, in the form's order, for display and export."""
     return readable_answers(answers)
@@ -233,14 +229,21 @@ class InboxView(BaseListingView):
             return access
         access.unreadable = False
         access.urgency = urgency(answers)
-        access.gebied = _label(
-            [*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else"))],
-            answers.get("probleemgebied"),
-        )
-        access.wie = _label(
-            [*Audience.choices, (Wie.ANDERS, _("Someone else"))], answers.get("wie")
-        )
+        area, sender = answers.get("probleemgebied"), answers.get("wie")
+        access.gebied = self.area_labels.get(area, area)
+        access.wie = self.sender_labels.get(sender, sender)
         return access
+
+    @cached_property
+    def area_labels(self):
+        """Each area's name in the reader's language, translated once per page, not per row."""
+        choices = [*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else"))]
+        return {value: str(label) for value, label in choices}
+
+    @cached_property
+    def sender_labels(self):
+        choices = [*Audience.choices, (Wie.ANDERS, _("Someone else"))]
+        return {value: str(label) for value, label in choices}
 
     @cached_property
     def now(self):
