@@ -27,7 +27,8 @@ Cases: (a) route-finder page / StreamField page, (b) their API v2 detail, (c) pr
 plain listing of the same people, (d) a melding (encrypted, each POST with its own solved
 proof of work, as the page's form posts it) / the form builder's POST, (e) the VP inbox with
 100 and with 10,000 meldingen / the form builder's submissions list in Wagtail's admin with as
-many submissions, (f) a fixed response in each project.
+many submissions (both 50 rows to a page), (f) a fixed response in each project. Both servers
+run with the example site's gunicorn settings (``example_site/gunicorn.conf.py``).
 
     .venv/bin/python bench/http_bench.py [--duration 10] [--warmup 3] [--repeat 1]
         [--cases f,a,b,c,e100,e,d] [--full-page-cache] [--json FILE] [--keep]
@@ -64,6 +65,7 @@ BENCH = ROOT / "bench"
 PYTHON = Path(sys.executable)
 BIN = PYTHON.parent
 WRK = Path(os.environ.get("WRK", "/usr/bin/wrk"))
+GUNICORN_CONFIG = ROOT / "example_site" / "gunicorn.conf.py"
 REDIS = Path(os.environ.get("REDIS_SERVER", "/usr/bin/redis-server"))
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASES = {"package": "vw_bench_pkg", "plain": "vw_bench_plain"}
@@ -482,8 +484,11 @@ def plain_env(tmp):
 
 
 def gunicorn(processes, name, cwd, app, env, port, tmp):
+    """Both sides with the example site's gunicorn settings (loaded once, frozen before fork)."""
     command = [
         BIN / "gunicorn",
+        "--config",
+        GUNICORN_CONFIG,
         "--workers",
         "2",
         "--worker-class",
@@ -811,7 +816,8 @@ def report(results, info, args):
     )
     print(
         "  (e): package: the VP's inbox list (first page of 50); plain: Wagtail's form "
-        "submissions list in the admin (superuser). Filled in bulk (seconds): "
+        "submissions list in the admin (superuser), 50 rows to a page on both sides. "
+        "Filled in bulk (seconds): "
         f"{info.get('inbox_fill_s')}"
     )
     print(

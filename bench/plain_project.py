@@ -15,7 +15,8 @@ connections, as the package's bench settings have them), one app ``school`` with
   ``select_related("photo")`` and the renditions prefetched, as Wagtail's performance docs
   advise;
 * ``FormPage``: Wagtail's form builder (``AbstractEmailForm``) with the melding form's
-  questions, storing ``FormSubmission`` rows and rendering its mail to ``to_address`` (mail
+  questions, storing ``FormSubmission`` rows (listed 50 to a page, as the package's inbox
+  lists meldingen) and rendering its mail to ``to_address`` (mail
   goes to Django's dummy backend, as the package's notification goes to a queue nobody
   works off during the bench);
 * ``/bench/fixed/``: a constant ``HttpResponse`` through the same middleware.
@@ -254,7 +255,9 @@ class AreaBlock(blocks.StructBlock):
         return context
 """
 
-MODELS = """from django.db import models
+MODELS = """import functools
+
+from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -324,9 +327,21 @@ class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
+@functools.cache
+def fifty_per_page():
+    from wagtail.contrib.forms.views import SubmissionsListView
+
+    return type("FiftyPerPage", (SubmissionsListView,), {"paginate_by": 50})
+
+
 class FormPage(AbstractEmailForm):
     intro = RichTextField(blank=True)
     thank_you_text = RichTextField(blank=True)
+
+    def get_submissions_list_view_class(self):
+        # As many rows to a page as the package's inbox (Wagtail's own default is 20); the
+        # view is imported here, as Wagtail 8's views need the models loaded.
+        return fifty_per_page()
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),

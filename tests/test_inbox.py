@@ -1,6 +1,7 @@
 """The inbox: only the designated recipient, OTP-verified and unlocked, reads (I2, I3, I5)."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -290,6 +291,67 @@ def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     assert client.get(detail).status_code == 403
     client = enter(Client(), vp)
     settings.WAGTAIL_VERTROUWEN_UNLOCK_IDLE_SECONDS = -1
+    assert client.get(detail).status_code == 403
+
+
+def test_the_unlock_is_renewed_at_most_once_a_minute_and_never_outlives_its_idle_time(
+    melding, vp, monkeypatch
+):
+    """Reading the inbox does not write the session on every request: the last-seen time is
+    renewed once it is a minute old, so the key locks up to a minute early, never late."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_vertrouwen.channel import conf
+    from wagtail_vertrouwen.channel.services import unlock as unlocking
+
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    idle = conf.get("UNLOCK_IDLE_SECONDS")
+    started = client.session[unlocking.SESSION_KEY]["seen"]
+    clock = {"now": started}
+    monkeypatch.setattr(unlocking, "time", SimpleNamespace(time=lambda: clock["now"]))
+
+    def read(at):
+        clock["now"] = started + at
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(detail).status_code
+        writes = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "django_session"')]
+        return status, bool(writes)
+
+    assert read(unlocking.SEEN_RESOLUTION - 1) == (200, False)  # not renewed, not written
+    assert client.session[unlocking.SESSION_KEY]["seen"] == started
+    assert read(idle - 10) == (200, True)  # renewed
+    assert client.session[unlocking.SESSION_KEY]["seen"] == started + idle - 10
+    assert read(idle + 30) == (200, False)  # 40 s after the renewal: not renewed again
+    # So it locks the idle time after the renewal, 39 s before the idle time after the
+    # last request would end: early, never late.
+    assert read(2 * idle - 10 + 1)[0] == 403
+
+
+def test_an_unlock_seen_ahead_of_this_clock_or_under_a_short_idle_time_is_still_renewed(
+    melding, vp, monkeypatch, settings
+):
+    """A last-seen time ahead of this server's clock (another server's ran ahead) is renewed
+    at once, or the key would stay unlocked past the idle time; an idle time of a minute or
+    less is renewed at half of it, or busy reading would lock it."""
+    from wagtail_vertrouwen.channel.services import unlock as unlocking
+
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    started = client.session[unlocking.SESSION_KEY]["seen"]
+    clock = {"now": started - 30}  # this server's clock is 30 s behind the one that unlocked
+    monkeypatch.setattr(unlocking, "time", SimpleNamespace(time=lambda: clock["now"]))
+    assert client.get(detail).status_code == 200
+    assert client.session[unlocking.SESSION_KEY]["seen"] == started - 30
+
+    settings.WAGTAIL_VERTROUWEN_UNLOCK_IDLE_SECONDS = 45
+    statuses = []
+    for step in (15, 30, 44, 46, 60):  # seconds after the renewal above, always reading
+        clock["now"] = started - 30 + step
+        statuses.append(client.get(detail).status_code)
+    assert statuses == [200] * 5
+    clock["now"] += 46
     assert client.get(detail).status_code == 403
 
 

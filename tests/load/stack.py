@@ -275,6 +275,8 @@ class Stack:
             [
                 str(BIN / "gunicorn"),
                 "example_site.wsgi:application",
+                "--config",  # the production settings: preloaded, frozen before fork
+                "example_site/gunicorn.conf.py",
                 "--bind",
                 "127.0.0.1:0",
                 "--workers",

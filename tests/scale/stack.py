@@ -187,6 +187,8 @@ class AppServer:
                 [
                     GUNICORN,
                     "example_site.wsgi:application",
+                    "--config",  # the production settings: preloaded, frozen before fork
+                    "example_site/gunicorn.conf.py",
                     "--bind",
                     f"fd://{listener.fileno()}",
                     "--workers",

@@ -140,6 +140,16 @@ def is_recipient(user) -> bool:
     return _designated_or_holding(user)
 
 
+def request_is_recipient(request) -> bool:
+    """``is_recipient`` of the request's user, asked once per request: the inbox's door and
+    the admin menu's "Meldingen" item both ask it on every page of the inbox."""
+    try:
+        return request._vertrouwen_recipient
+    except AttributeError:
+        request._vertrouwen_recipient = answer = is_recipient(request.user)
+        return answer
+
+
 def _designated_or_holding(user) -> bool:
     from .models import Designation, MeldingAccess
 

@@ -17,7 +17,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import inbox_urls, recipients_urls
-from .policy import can_designate, identity, is_recipient, may_delete_in_admin
+from .policy import can_designate, identity, may_delete_in_admin, request_is_recipient
 
 
 @hooks.register("register_admin_urls")
@@ -35,7 +35,7 @@ class InboxMenuItem(MenuItem):
     """Shown to recipients only, and without a count of (unread) meldingen."""
 
     def is_shown(self, request):
-        return is_recipient(request.user)
+        return request_is_recipient(request)
 
 
 class RecipientsMenuItem(MenuItem):

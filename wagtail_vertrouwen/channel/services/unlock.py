@@ -7,6 +7,11 @@ from .. import conf, crypto, policy
 
 SESSION_KEY = "wagtail_vertrouwen_unlock"
 
+#: How stale the last-seen time may get before a request renews it (at most half the idle
+#: time). Renewing it on every request wrote the session on every request; now the key locks
+#: up to this much earlier than ``UNLOCK_IDLE_SECONDS`` after the last request, never later.
+SEEN_RESOLUTION = 60
+
 
 def remember(request, response, private_key) -> None:
     """Keep the unlocked key for this browser session; the session gets a new id, so a session
@@ -42,7 +47,10 @@ def recall(request, recipient_key):
     cookie = request.COOKIES.get(policy.cookie_name(request, policy.UNLOCK_COOKIE))
     if not stored or not cookie or stored.get("user") != request.user.pk:
         return None
-    if time.time() - stored.get("seen", 0) > conf.get("UNLOCK_IDLE_SECONDS"):
+    now = time.time()
+    idle = now - stored.get("seen", 0)
+    idle_limit = conf.get("UNLOCK_IDLE_SECONDS")
+    if idle > idle_limit:
         forget(request)
         return None
     try:
@@ -51,6 +59,10 @@ def recall(request, recipient_key):
         return None
     if bytes(private_key.public_key) != bytes(recipient_key.public_key):
         return None
-    stored["seen"] = time.time()
-    request.session.modified = True
+    # Renewed when stale, and when it lies ahead of this server's clock (another server's
+    # clock ran ahead, or this one stepped back): counted from a time in the future, the key
+    # would stay unlocked longer than the idle time.
+    if not 0 <= idle < min(SEEN_RESOLUTION, idle_limit / 2):
+        stored["seen"] = now
+        request.session.modified = True
     return private_key

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from ..models import RecipientKey
-from ..policy import inbox_verified, is_recipient, no_store
+from ..policy import inbox_verified, no_store, request_is_recipient
 from ..services import unlock
 from ..services.reading import Reader
 
@@ -50,7 +50,7 @@ def recipient_required(view=None, *, unlocked=True):
         def wrapped(request, *args, **kwargs):
             request.sensitive_post_parameters = "__ALL__"  # passwords, codes, notes
             user = request.user
-            if not is_recipient(user):
+            if not request_is_recipient(request):
                 raise Http404
             if not inbox_verified(request):
                 return refuse(request, "otp")

@@ -179,7 +179,7 @@ class InboxView(BaseListingView):
         PythonColumn("school", label=gettext_lazy("School"), accessor="melding.site.site_name"),
         AboutColumn("gebied", label=gettext_lazy("About")),
         PythonColumn("wie", label=gettext_lazy("From")),
-        PythonColumn("status", label=gettext_lazy("Status"), accessor="melding.get_status_display"),
+        PythonColumn("status", label=gettext_lazy("Status"), accessor="status_label"),
         WaitingColumn(
             "waiting",
             label=gettext_lazy("Waiting"),
@@ -210,6 +210,8 @@ class InboxView(BaseListingView):
     def _decrypt(self, access):
         """Area and sender of one melding of this page, for the list; its timing besides."""
         access.unread = access.read_at is None
+        status = access.melding.status
+        access.status_label = self.status_labels.get(status, status)
         access.url = self.detail_url.replace(PLACEHOLDER, str(access.melding_id))
         access.due = deadlines.first_deadline(access.melding, self.now)
         access.waiting = (
@@ -239,6 +241,10 @@ class InboxView(BaseListingView):
         """Each area's name in the reader's language, translated once per page, not per row."""
         choices = [*Probleemgebied.choices, (ANDERS_GEBIED, _("Something else"))]
         return {value: str(label) for value, label in choices}
+
+    @cached_property
+    def status_labels(self):
+        return {value: str(label) for value, label in MeldingStatus.choices}
 
     @cached_property
     def sender_labels(self):

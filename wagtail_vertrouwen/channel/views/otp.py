@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from ..forms.inbox import TokenForm
-from ..policy import inbox_verified, is_recipient
+from ..policy import inbox_verified, request_is_recipient
 from ..services import designate, second_factor
 from .gate import render
 
@@ -73,7 +73,7 @@ def otp_verify(request):
     """Verify the session with a TOTP or backup code; recipients only."""
     request.sensitive_post_parameters = "__ALL__"
     user = request.user
-    if not is_recipient(user):
+    if not request_is_recipient(request):
         raise Http404
     if inbox_verified(request):
         return redirect("wagtail_vertrouwen_inbox:index")
