@@ -290,7 +290,7 @@ def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     client.cookies["vertrouwen_unlock_key"] = "A" * 43  # a forged unlock cookie
     assert client.get(detail).status_code == 403
     client = enter(Client(), vp)
-    settings.WAGTAIL_VERTROUWEN_UNLOCK_IDLE_SECONDS = -1
+    settings.WAGTAIL_VERTROUWEN_UNLOCK_IDLE_SECONDS = 1e-6  # past by the next request
     assert client.get(detail).status_code == 403
 
 
@@ -572,3 +572,42 @@ def test_a_co_recipient_deleting_meanwhile_gives_404_not_500(
     else:
         response = client.post(url, {"status": "afgesloten", "note": "n"})
     assert response.status_code == 404
+
+
+TIME_LIMITS = [
+    "UNLOCK_IDLE_SECONDS",
+    "OTP_MAX_AGE_SECONDS",
+    "MAILBOX_IDLE_SECONDS",
+    "MAILBOX_MAX_SECONDS",
+]
+
+
+@pytest.mark.parametrize("name", TIME_LIMITS)
+def test_a_time_limit_that_would_never_end_a_session_is_a_check_error(settings, name):
+    """An infinite or "not a number" limit compares false with every idle time, so an inbox
+    would never lock: system check E004 names each wrong value, and passes the default."""
+    from wagtail_vertrouwen.channel import checks
+
+    def errors():
+        return [p.msg for p in checks.channel_settings(None) if p.id.endswith(".E004")]
+
+    assert errors() == []
+    for value in (float("inf"), float("nan"), 0, -60, True, "1800", None, 400 * 24 * 3600):
+        setattr(settings, f"WAGTAIL_VERTROUWEN_{name}", value)
+        assert len(errors()) == 1 and name in errors()[0], value
+    setattr(settings, f"WAGTAIL_VERTROUWEN_{name}", 90.5)
+    assert errors() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("UNLOCK_IDLE_SECONDS", float("nan")), ("OTP_MAX_AGE_SECONDS", 1e999)]
+)
+def test_an_inbox_with_a_limit_that_never_ends_fails_closed(melding, vp, settings, name, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    assert client.get(detail).status_code == 200
+    setattr(settings, f"WAGTAIL_VERTROUWEN_{name}", value)
+    with pytest.raises(ImproperlyConfigured, match=name):
+        client.get(detail)

@@ -5,8 +5,7 @@ ten thousand, and decrypts only the page it shows."""
 
 import time
 import uuid
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -407,9 +406,9 @@ def test_each_cell_of_the_list_says_what_it_should_and_escapes_what_a_melder_wro
 @pytest.mark.parametrize(
     "moment",
     [
-        datetime(2026, 3, 29, 0, 59, 59, tzinfo=dt_timezone.utc),  # just before summer time
-        datetime(2026, 10, 25, 1, 30, tzinfo=dt_timezone.utc),  # the hour that repeats
-        datetime(2026, 12, 31, 23, 5, 7, 123456, tzinfo=dt_timezone.utc),  # a new year there
+        datetime(2026, 3, 29, 0, 59, 59, tzinfo=UTC),  # just before summer time
+        datetime(2026, 10, 25, 1, 30, tzinfo=UTC),  # the hour that repeats
+        datetime(2026, 12, 31, 23, 5, 7, 123456, tzinfo=UTC),  # a new year there
     ],
 )
 def test_the_lists_dates_read_as_djangos_in_every_language_django_formats(moment):

@@ -1,9 +1,10 @@
 """System checks: the settings the confidential channel relies on.
 
 Ids (documented in docs/configuration.md, "System checks"): E001 OTP middleware, E002 the
-channel's URLs, E003 the bounds of key derivation, W001 error reports, W002 avatars, W010
-session cookie; with ``--deploy``: W003 alert contacts, W004 task backend, W005 cache, W006
-attachment storage, W007 KDF, W011 login throttle, W012 OTP throttle, W013 mail timeout.
+channel's URLs, E003 the bounds of key derivation, E004 the time limits of sessions, W001 error
+reports, W002 avatars, W010 session cookie; with ``--deploy``: W003 alert contacts, W004 task
+backend, W005 cache, W006 attachment storage, W007 KDF, W011 login throttle, W012 OTP
+throttle, W013 mail timeout.
 Always, reading the database: W008 designated melding forms pinned to no school.
 """
 
@@ -40,6 +41,16 @@ def channel_settings(app_configs, **kwargs):
                 id="wagtail_vertrouwen_channel.E003",
             )
         )
+    for name in conf.TIME_LIMITS:
+        problem = conf.time_limit_problem(name, conf.get(name))
+        if problem:
+            problems.append(
+                Error(
+                    problem + " The inbox and the mailbox refuse every request with it.",
+                    hint="Remove the setting to use the default.",
+                    id="wagtail_vertrouwen_channel.E004",
+                )
+            )
     if (
         getattr(settings, "DEFAULT_EXCEPTION_REPORTER_FILTER", "") != FILTER
         or getattr(settings, "DEFAULT_EXCEPTION_REPORTER", "") != REPORTER

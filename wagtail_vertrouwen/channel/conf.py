@@ -1,5 +1,7 @@
 """The package's settings, each with a default: ``WAGTAIL_VERTROUWEN_<NAME>`` in settings."""
 
+import math
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -67,6 +69,38 @@ DEFAULTS = {
 
 def get(name: str):
     return getattr(settings, f"WAGTAIL_VERTROUWEN_{name}", DEFAULTS[name])
+
+
+#: The channel's time limits, each a number of seconds above 0 and at most a year (E004): an
+#: infinite or "not a number" idle time would never lock an inbox.
+TIME_LIMITS = (
+    "OTP_MAX_AGE_SECONDS",
+    "UNLOCK_IDLE_SECONDS",
+    "MAILBOX_IDLE_SECONDS",
+    "MAILBOX_MAX_SECONDS",
+)
+A_YEAR = 366 * 24 * 60 * 60
+
+
+def time_limit_problem(name: str, value) -> str:
+    """What is wrong with this value of the time limit ``name``, or ``""``."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 < value <= A_YEAR
+    ):
+        return f"WAGTAIL_VERTROUWEN_{name} must be a number of seconds above 0, at most a year."
+    return ""
+
+
+def seconds(name: str) -> int | float:
+    """The time limit ``name``, checked: a wrong value fails closed, never as "no limit"."""
+    value = get(name)
+    problem = time_limit_problem(name, value)
+    if problem:
+        raise ImproperlyConfigured(problem)
+    return value
 
 
 def kdf_limits() -> crypto.KdfLimits:

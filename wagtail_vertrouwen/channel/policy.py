@@ -586,7 +586,7 @@ def inbox_verified(request) -> bool:
     if not isinstance(stored, dict) or not nonce or stored.get("user") != user.pk:
         return False
     age = time.time() - stored.get("at", 0)
-    if not 0 <= age <= conf.get("OTP_MAX_AGE_SECONDS"):
+    if not 0 <= age <= conf.seconds("OTP_MAX_AGE_SECONDS"):
         return False
     return hmac.compare_digest(str(stored.get("nonce", "")), otp_nonce_digest(nonce))
 

@@ -134,7 +134,7 @@ def log_in(form_key, code: str) -> Started:
             melding=opened.melding,
             blob=locked.session_blob,
             last_seen=now,
-            expires_at=now + timedelta(seconds=conf.get("MAILBOX_MAX_SECONDS")),
+            expires_at=now + timedelta(seconds=conf.seconds("MAILBOX_MAX_SECONDS")),
         )
         AuditEntry.record(AuditAction.MAILBOX_OPENED, melding=opened.melding)
     return Started(opened, f"{token_id}.{locked.cookie_secret}")
@@ -155,7 +155,7 @@ def session_for(token) -> Opened | None:
     )
     if session is None:
         return None
-    if now - session.last_seen > timedelta(seconds=conf.get("MAILBOX_IDLE_SECONDS")):
+    if now - session.last_seen > timedelta(seconds=conf.seconds("MAILBOX_IDLE_SECONDS")):
         session.delete()
         return None
     try:

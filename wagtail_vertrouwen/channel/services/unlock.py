@@ -49,7 +49,7 @@ def recall(request, recipient_key):
         return None
     now = time.time()
     idle = now - stored.get("seen", 0)
-    idle_limit = conf.get("UNLOCK_IDLE_SECONDS")
+    idle_limit = conf.seconds("UNLOCK_IDLE_SECONDS")
     if idle > idle_limit:
         forget(request)
         return None

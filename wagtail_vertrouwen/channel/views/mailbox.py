@@ -237,8 +237,8 @@ def _common(request, page):
         "form_page_url": page.get_url(request),
         "mailbox_url": mailbox_url(page),
         "other_languages": _other_languages(request, page),
-        "idle_minutes": conf.get("MAILBOX_IDLE_SECONDS") // 60,
-        "max_minutes": conf.get("MAILBOX_MAX_SECONDS") // 60,
+        "idle_minutes": conf.seconds("MAILBOX_IDLE_SECONDS") // 60,
+        "max_minutes": conf.seconds("MAILBOX_MAX_SECONDS") // 60,
     }
 
 

@@ -125,8 +125,8 @@ def _opened(request, page):
 
 def _unauthorised():
     message = NOT_LOGGED_IN % {
-        "idle": conf.get("MAILBOX_IDLE_SECONDS") // 60,
-        "max": conf.get("MAILBOX_MAX_SECONDS") // 60,
+        "idle": conf.seconds("MAILBOX_IDLE_SECONDS") // 60,
+        "max": conf.seconds("MAILBOX_MAX_SECONDS") // 60,
     }
     response = _error(401, {"__all__": [message]})
     response["WWW-Authenticate"] = 'Bearer realm="postvak"'
@@ -190,13 +190,13 @@ def log_in(request, page):
             challenge=guard.new_challenge(page.translation_key),
         )
     session = started.opened.session
-    idle_until = session.last_seen + timedelta(seconds=conf.get("MAILBOX_IDLE_SECONDS"))
+    idle_until = session.last_seen + timedelta(seconds=conf.seconds("MAILBOX_IDLE_SECONDS"))
     return _json(
         {
             "token": started.token,
             "expires": session.expires_at.isoformat(),
             "idle_expires": min(idle_until, session.expires_at).isoformat(),
-            "idle_seconds": conf.get("MAILBOX_IDLE_SECONDS"),
+            "idle_seconds": conf.seconds("MAILBOX_IDLE_SECONDS"),
         },
         status=201,
     )
