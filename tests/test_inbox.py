@@ -276,6 +276,32 @@ def test_status_note_and_delete_are_audited_and_the_note_is_private(
     assert not [f.name for f in AuditEntry._meta.fields if "ip" in f.name.lower()]
 
 
+def test_a_read_that_renews_while_the_inbox_is_locked_cannot_put_the_key_back(melding, vp):
+    """A read that loaded the session before "Lock my inbox" and saves it (renewing the key's
+    last-seen time) after: its save must not restore the key for a kept copy of the cookie."""
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from wagtail_vertrouwen.channel.services import unlock as unlocking
+
+    client = enter(Client(), vp)
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    kept = {name: morsel.value for name, morsel in client.cookies.items()}
+    reading = SessionStore(session_key=kept["sessionid"])  # the read, loaded before the lock
+    reading[unlocking.SESSION_KEY]["seen"] += 1  # it renews
+    reading.modified = True
+
+    assert client.post(reverse("wagtail_vertrouwen_inbox:lock")).status_code == 302
+    with pytest.raises(UpdateError):  # its session is gone: Django answers that read 400
+        reading.save()
+    thief = Client()
+    for name, value in kept.items():
+        thief.cookies[name] = value
+    assert thief.get(detail).status_code != 200
+    locked = client.get(detail)  # the owner's browser: still logged in and verified, locked
+    assert locked.status_code == 403 and locked.context["reason"] == "unlock"
+
+
 def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     melding, vp, settings
 ):

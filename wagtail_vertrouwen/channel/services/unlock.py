@@ -31,8 +31,13 @@ def remember(request, response, private_key) -> None:
 
 
 def forget(request, response=None) -> None:
+    """Drop the unlocked key; with ``response`` (the recipient locks her inbox) also its cookie,
+    and the session gets a new id: a request that read the session before the lock and saves
+    it after would otherwise write the sealed key back (a kept copy of the cookie would open
+    it again); now its save finds no session (Django answers that request 400)."""
     request.session.pop(SESSION_KEY, None)
     if response is not None:
+        request.session.cycle_key()
         options = policy.cookie_options(request)
         response.delete_cookie(
             policy.cookie_name(request, policy.UNLOCK_COOKIE),
