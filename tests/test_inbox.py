@@ -278,8 +278,8 @@ def test_status_note_and_delete_are_audited_and_the_note_is_private(
 
 def test_a_read_that_renews_while_the_inbox_is_locked_cannot_put_the_key_back(melding, vp):
     """A read that loaded the session before "Lock my inbox" and saves it (renewing the key's
-    last-seen time) after: its save must not restore the key for a kept copy of the cookie."""
-    from django.contrib.sessions.backends.base import UpdateError
+    last-seen time) after writes the sealed key back: it must open nothing, not for a kept
+    copy of the cookies either, and the read itself is not refused."""
     from django.contrib.sessions.backends.db import SessionStore
 
     from wagtail_vertrouwen.channel.services import unlock as unlocking
@@ -289,17 +289,28 @@ def test_a_read_that_renews_while_the_inbox_is_locked_cannot_put_the_key_back(me
     kept = {name: morsel.value for name, morsel in client.cookies.items()}
     reading = SessionStore(session_key=kept["sessionid"])  # the read, loaded before the lock
     reading[unlocking.SESSION_KEY]["seen"] += 1  # it renews
-    reading.modified = True
 
     assert client.post(reverse("wagtail_vertrouwen_inbox:lock")).status_code == 302
-    with pytest.raises(UpdateError):  # its session is gone: Django answers that read 400
-        reading.save()
+    reading.modified = True
+    reading.save()  # after the lock: the sealed key is back in the session row
+    assert unlocking.SESSION_KEY in SessionStore(session_key=kept["sessionid"]).load()
     thief = Client()
     for name, value in kept.items():
         thief.cookies[name] = value
-    assert thief.get(detail).status_code != 200
+    refused = thief.get(detail)
+    assert refused.status_code == 403 and refused.context["reason"] == "unlock"
     locked = client.get(detail)  # the owner's browser: still logged in and verified, locked
     assert locked.status_code == 403 and locked.context["reason"] == "unlock"
+    unlock(client)  # and unlocking again opens it
+    assert client.get(detail).status_code == 200
+
+
+def test_locking_the_inbox_locks_it_in_her_other_browsers_too(melding, vp):
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    at_school, at_home = enter(Client(), vp), enter(Client(), vp)
+    assert at_school.get(detail).status_code == at_home.get(detail).status_code == 200
+    at_home.post(reverse("wagtail_vertrouwen_inbox:lock"))
+    assert at_school.get(detail).status_code == 403
 
 
 def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(

@@ -22,6 +22,9 @@ class RecipientKey(models.Model):
     wrapped_by_recovery_code = models.TextField(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     rewrapped_at = models.DateTimeField(null=True, blank=True)
+    #: Times she locked her inbox ("Lock my inbox"): a key unlocked before the last lock
+    #: opens nothing, in any session (``services.unlock``).
+    locks = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("recipient key")

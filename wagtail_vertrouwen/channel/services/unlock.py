@@ -3,7 +3,10 @@ a key that only the browser's cookie holds (DESIGN.md), and for a limited idle t
 
 import time
 
+from django.db.models import F
+
 from .. import conf, crypto, policy
+from ..models import RecipientKey
 
 SESSION_KEY = "wagtail_vertrouwen_unlock"
 
@@ -17,10 +20,12 @@ def remember(request, response, private_key) -> None:
     """Keep the unlocked key for this browser session; the session gets a new id, so a session
     id known from before the unlock (fixation) opens nothing."""
     sealed = crypto.lock_for_session(private_key)
+    locks = RecipientKey.objects.filter(user=request.user).values_list("locks", flat=True)
     request.session[SESSION_KEY] = {
         "user": request.user.pk,
         "blob": sealed.session_blob,
         "seen": time.time(),
+        "locks": locks.first() or 0,
     }
     request.session.cycle_key()  # keeps the data: django-otp's device, the verification
     response.set_cookie(
@@ -31,13 +36,15 @@ def remember(request, response, private_key) -> None:
 
 
 def forget(request, response=None) -> None:
-    """Drop the unlocked key; with ``response`` (the recipient locks her inbox) also its cookie,
-    and the session gets a new id: a request that read the session before the lock and saves
-    it after would otherwise write the sealed key back (a kept copy of the cookie would open
-    it again); now its save finds no session (Django answers that request 400)."""
+    """Drop the unlocked key from this session. With ``response`` (she locks her inbox): also
+    its cookie, and in every session of hers: her key's lock count goes up, and a key kept
+    under an earlier count opens nothing (``recall``). So a request that read the session
+    before the lock and writes it back after (renewing the last-seen time) writes back a key
+    that no longer opens, whatever the session engine, and a browser she left unlocked
+    elsewhere is locked too."""
     request.session.pop(SESSION_KEY, None)
     if response is not None:
-        request.session.cycle_key()
+        RecipientKey.objects.filter(user=request.user).update(locks=F("locks") + 1)
         options = policy.cookie_options(request)
         response.delete_cookie(
             policy.cookie_name(request, policy.UNLOCK_COOKIE),
@@ -51,6 +58,9 @@ def recall(request, recipient_key):
     stored = request.session.get(SESSION_KEY)
     cookie = request.COOKIES.get(policy.cookie_name(request, policy.UNLOCK_COOKIE))
     if not stored or not cookie or stored.get("user") != request.user.pk:
+        return None
+    if stored.get("locks", 0) != recipient_key.locks:  # locked since, here or elsewhere
+        forget(request)
         return None
     now = time.time()
     idle = now - stored.get("seen", 0)
