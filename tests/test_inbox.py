@@ -313,6 +313,32 @@ def test_locking_the_inbox_locks_it_in_her_other_browsers_too(melding, vp):
     assert at_school.get(detail).status_code == 403
 
 
+def test_a_new_key_passphrase_or_a_restored_key_locks_her_other_browsers(melding, vp):
+    """Someone who knew the old passphrase may have unlocked the key elsewhere: changing it,
+    or restoring the key with the recovery code, locks every other browser; this one stays."""
+    detail = reverse("wagtail_vertrouwen_inbox:detail", args=[melding.pk])
+    elsewhere, here = enter(Client(), vp), enter(Client(), vp)
+    assert elsewhere.get(detail).status_code == 200
+    new = "Nieuw-sleutelwachtwoord-2026"
+    changed = here.post(
+        reverse("wagtail_vertrouwen_inbox:change_passphrase"),
+        {"old_passphrase": VP_PASSPHRASE, "new_passphrase1": new, "new_passphrase2": new},
+    )
+    assert changed.status_code == 302
+    assert here.get(detail).status_code == 200
+    assert elsewhere.get(detail).status_code == 403
+
+    elsewhere = enter(Client(), vp, new)
+    assert elsewhere.get(detail).status_code == 200
+    restored = here.post(
+        reverse("wagtail_vertrouwen_inbox:restore"),
+        {"recovery_code": vp.recovery_code, "new_passphrase1": new, "new_passphrase2": new},
+    )
+    assert restored.status_code == 200
+    assert here.get(detail).status_code == 200
+    assert elsewhere.get(detail).status_code == 403
+
+
 def test_unlock_idles_out_and_a_stolen_session_without_the_cookie_opens_nothing(
     melding, vp, settings
 ):

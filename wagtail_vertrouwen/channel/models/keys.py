@@ -24,7 +24,7 @@ class RecipientKey(models.Model):
     rewrapped_at = models.DateTimeField(null=True, blank=True)
     #: Times she locked her inbox ("Lock my inbox"): a key unlocked before the last lock
     #: opens nothing, in any session (``services.unlock``).
-    locks = models.PositiveIntegerField(default=0, editable=False)
+    locks = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         verbose_name = _("recipient key")

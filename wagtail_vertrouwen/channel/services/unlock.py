@@ -16,9 +16,19 @@ SESSION_KEY = "wagtail_vertrouwen_unlock"
 SEEN_RESOLUTION = 60
 
 
-def remember(request, response, private_key) -> None:
+def lock_everywhere(user) -> None:
+    """Her key's lock count goes up: a key unlocked under an earlier count opens nothing, in
+    any session of hers (``recall``)."""
+    RecipientKey.objects.filter(user=user).update(locks=F("locks") + 1)
+
+
+def remember(request, response, private_key, *, lock_elsewhere=False) -> None:
     """Keep the unlocked key for this browser session; the session gets a new id, so a session
-    id known from before the unlock (fixation) opens nothing."""
+    id known from before the unlock (fixation) opens nothing. ``lock_elsewhere`` (her key
+    passphrase changed, or her key was restored): first lock it in every other session, where
+    someone who knew the old passphrase may have unlocked it."""
+    if lock_elsewhere:
+        lock_everywhere(request.user)
     sealed = crypto.lock_for_session(private_key)
     locks = RecipientKey.objects.filter(user=request.user).values_list("locks", flat=True)
     request.session[SESSION_KEY] = {
@@ -44,7 +54,7 @@ def forget(request, response=None) -> None:
     elsewhere is locked too."""
     request.session.pop(SESSION_KEY, None)
     if response is not None:
-        RecipientKey.objects.filter(user=request.user).update(locks=F("locks") + 1)
+        lock_everywhere(request.user)
         options = policy.cookie_options(request)
         response.delete_cookie(
             policy.cookie_name(request, policy.UNLOCK_COOKIE),

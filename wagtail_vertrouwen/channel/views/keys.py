@@ -175,7 +175,7 @@ def change_passphrase(request):
                 request, _("Your key passphrase was changed. Use the new one from now on.")
             )
             response = redirect("wagtail_vertrouwen_inbox:index")
-            unlock.remember(request, response, private_key)
+            unlock.remember(request, response, private_key, lock_elsewhere=True)
             return response
     return _render_form(request, "change_passphrase", {"form": form}, status)
 
@@ -207,6 +207,6 @@ def restore(request):
             response = _render(
                 request, "recovery_code", {"code": opened.recovery_code, "restored": True}
             )
-            unlock.remember(request, response, opened.private_key)
+            unlock.remember(request, response, opened.private_key, lock_elsewhere=True)
             return response
     return _render_form(request, "restore", {"form": form}, status)
